@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import { remarkHeadingIds } from './src/lib/remark-heading-ids';
+import { remarkCrossLinks } from './src/lib/remark-cross-links';
+import { rehypeFootnoteIds } from './src/lib/rehype-footnote-ids';
+import { contentCheck } from './src/integrations/content-check';
+import { pagefind } from './src/integrations/pagefind';
+import { basePath, contentDir, siteOrigin } from './src/site-config';
+
+const base = basePath();
+
+export default defineConfig({
+  site: siteOrigin(),
+  base,
+  trailingSlash: 'always',
+  // Lossless whitespace removal: the JSX rules (Astro 7's default) drop spaces between inline tags.
+  compressHTML: true,
+  markdown: {
+    processor: unified({
+      gfm: true,
+      smartypants: false,
+      remarkPlugins: [remarkGfm, remarkHeadingIds, [remarkCrossLinks, { base }]],
+      rehypePlugins: [rehypeFootnoteIds],
+      remarkRehype: {
+        footnoteLabel: 'Notes',
+        footnoteLabelTagName: 'h2',
+        footnoteLabelProperties: { className: ['footnotes-label'] },
+        footnoteBackLabel: (index) => `Back to the text of note ${index + 1}`,
+      },
+    }),
+  },
+  integrations: [contentCheck({ contentDir: contentDir() }), mdx(), pagefind()],
+});

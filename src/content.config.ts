@@ -1,0 +1,31 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { briefingSchema, sectionSchema } from './lib/schemas';
+import { parseSectionFileName, sectionId } from './lib/content-files';
+import { contentDir } from './site-config';
+
+const base = contentDir();
+
+const briefings = defineCollection({
+  loader: glob({
+    pattern: '*/briefing.yaml',
+    base,
+    generateId: ({ entry }) => entry.split('/')[0],
+  }),
+  schema: briefingSchema,
+});
+
+const sections = defineCollection({
+  loader: glob({
+    pattern: '*/[0-9][0-9]-*.mdx',
+    base,
+    // `china-united-front/03-sharp-power.mdx` → `china-united-front/sharp-power`
+    generateId: ({ entry }) => {
+      const [briefing, file] = entry.split('/');
+      return sectionId(briefing, parseSectionFileName(file)?.slug ?? file);
+    },
+  }),
+  schema: sectionSchema,
+});
+
+export const collections = { briefings, sections };

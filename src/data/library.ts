@@ -1,0 +1,65 @@
+// Every collection query lives here, and every list is sorted explicitly
+// (collection order is not guaranteed).
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { basename } from 'node:path';
+import { byReadingOrder, parseSectionFileName, splitSectionId } from '../lib/content-files';
+import { countWords, proseOfMdx, readingMinutes } from '../lib/reading-time';
+import type { BriefingEvent } from '../lib/schemas';
+
+export interface Section {
+  entry: CollectionEntry<'sections'>;
+  briefing: string;
+  slug: string;
+  order: number;
+  title: string;
+  description: string;
+  words: number;
+  minutes: number;
+}
+
+export interface Briefing {
+  slug: string;
+  data: CollectionEntry<'briefings'>['data'];
+  sections: Section[];
+  words: number;
+  minutes: number;
+}
+
+function eventWords(event: BriefingEvent | undefined): number {
+  if (!event) return 0;
+  const people = event.panels.flatMap((p) => [p.title, p.moderator.name, p.moderator.role, ...p.speakers.flatMap((s) => [s.name, s.role])]);
+  return countWords([event.title, ...people].join(' '));
+}
+
+function toSection(entry: CollectionEntry<'sections'>): Section {
+  const { briefing, slug } = splitSectionId(entry.id);
+  const order = parseSectionFileName(basename(entry.filePath ?? ''))?.order ?? 0;
+  const words = countWords(proseOfMdx(entry.body ?? '')) + eventWords(entry.data.event);
+  return { entry, briefing, slug, order, title: entry.data.title, description: entry.data.description, words, minutes: readingMinutes(words) };
+}
+
+let cache: Promise<Briefing[]> | undefined;
+
+/** The library: briefings newest first (then by title), each with its sections in reading order. */
+export function getLibrary(): Promise<Briefing[]> {
+  // One read per build; in dev, read afresh so edits show up.
+  if (import.meta.env.DEV) cache = undefined;
+  cache ??= (async () => {
+    const [briefingEntries, sectionEntries] = await Promise.all([getCollection('briefings'), getCollection('sections')]);
+    const sections = sectionEntries.map(toSection);
+    return briefingEntries
+      .map((entry) => {
+        const own = sections.filter((s) => s.briefing === entry.id).sort(byReadingOrder);
+        const words = own.reduce((n, s) => n + s.words, 0);
+        return { slug: entry.id, data: entry.data, sections: own, words, minutes: readingMinutes(words) };
+      })
+      .sort((a, b) => b.data.date.value.localeCompare(a.data.date.value) || a.data.title.localeCompare(b.data.title));
+  })();
+  return cache;
+}
+
+export async function getBriefing(slug: string): Promise<Briefing> {
+  const briefing = (await getLibrary()).find((b) => b.slug === slug);
+  if (!briefing) throw new Error(`No briefing "${slug}"`);
+  return briefing;
+}

@@ -1,0 +1,29 @@
+// Builds the Pagefind search index from the finished HTML in `astro:build:done`, so every build,
+// the tests' included, ships dist/pagefind/. Only elements marked data-pagefind-body are indexed.
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { close, createIndex } from 'pagefind';
+
+export function pagefind(): AstroIntegration {
+  return {
+    name: 'reader:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        try {
+          const { index, errors } = await createIndex({ forceLanguage: 'en' });
+          if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: outDir });
+          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+          if (added.page_count === 0) throw new Error('Pagefind found no page marked data-pagefind-body');
+          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+          logger.info(`indexed ${added.page_count} pages into pagefind/`);
+        } finally {
+          await close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The source prints the event's day without a year ("Tuesday, June 9"). The year comes from the
+// briefing's date, and is only accepted when that day of that year really is the printed weekday.
+import type { BriefingEvent } from './schemas';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export interface EventTimes {
+  year: number;
+  /** ISO 8601 with the printed UTC offset, e.g. 2020-06-09T17:00:00-04:00 */
+  start: string;
+  end: string;
+}
+
+export function eventTimes(when: BriefingEvent['when'], briefingDate: string): EventTimes {
+  const year = Number(briefingDate.slice(0, 4));
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, when.month - 1, when.day)).getUTCDay()];
+  if (weekday !== when.weekday) {
+    throw new Error(
+      `event.when: ${when.day}/${when.month}/${year} was a ${weekday}, but the source prints ${when.weekday}; ` +
+        'check the briefing date in briefing.yaml',
+    );
+  }
+  const day = `${year}-${String(when.month).padStart(2, '0')}-${String(when.day).padStart(2, '0')}`;
+  return { year, start: `${day}T${when.start}:00${when.utcOffset}`, end: `${day}T${when.end}:00${when.utcOffset}` };
+}
+
+/** `-04:00` → `UTC−4`, `+05:30` → `UTC+5:30` */
+export function formatUtcOffset(offset: string): string {
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(offset) ?? [];
+  if (!sign) return offset;
+  return `UTC${sign === '-' ? '−' : '+'}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
+}
+
+/** `2020-06` → `June 2020`; `2020-06-08` → `8 June 2020`; `2017` → `2017` */
+export function formatPartialDate(value: string): string {
+  const [year, month, day] = value.split('-').map(Number);
+  if (!month) return String(year);
+  const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return day ? `${day} ${monthName} ${year}` : `${monthName} ${year}`;
+}

@@ -1,0 +1,30 @@
+// GFM footnotes get ids like `user-content-fn-wsj`, the same in every file. The all-on-one page shows
+// every section together, so each section's footnote ids are prefixed with its slug instead.
+import { parseSectionFileName } from './content-files';
+import { filePath, walk, type PluginFile, type TreeNode } from './tree';
+
+const GFM_PREFIX = 'user-content-';
+const LABEL_ID = 'footnote-label';
+
+export function footnoteId(id: string, slug: string): string {
+  if (id === LABEL_ID) return `${slug}-${LABEL_ID}`;
+  return id.startsWith(GFM_PREFIX) ? `${slug}-${id.slice(GFM_PREFIX.length)}` : id;
+}
+
+export function rehypeFootnoteIds() {
+  return (tree: TreeNode, file: PluginFile) => {
+    const slug = parseSectionFileName(filePath(file).split('/').at(-1) ?? '')?.slug;
+    if (!slug) return;
+    walk(tree, (node) => {
+      const props = node.properties;
+      if (!props) return;
+      if (typeof props.id === 'string') props.id = footnoteId(props.id, slug);
+      if (typeof props.href === 'string' && props.href.startsWith('#')) {
+        props.href = `#${footnoteId(props.href.slice(1), slug)}`;
+      }
+      if (Array.isArray(props.ariaDescribedBy)) {
+        props.ariaDescribedBy = props.ariaDescribedBy.map((id) => footnoteId(String(id), slug));
+      }
+    });
+  };
+}

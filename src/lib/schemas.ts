@@ -1,0 +1,71 @@
+// The content model, validated once: by Astro's collections at build time (src/content.config.ts)
+// and by the library check that runs before every build (src/lib/validate-library.ts).
+import { z } from 'astro/zod';
+import { SLUG_PATTERN } from './content-files';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase words joined by hyphens');
+/** A calendar date as precise as the record allows: `2017`, `2020-06` or `2020-06-08`. */
+const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  outlet: text,
+  title: text,
+  author: text.optional(),
+  date: partialDate,
+});
+
+export const briefingSchema = z.strictObject({
+  title: text,
+  dek: text,
+  date: z.strictObject({
+    value: partialDate,
+    inferred: z.boolean(),
+    basis: text.optional(),
+  }),
+  source: z.strictObject({ title: text, statement: text }),
+  sources: z.array(sourceSchema).default([]),
+  notes: z.strictObject({
+    removed: z.array(z.strictObject({ text, where: slug, reason: text })).default([]),
+    corrections: z.array(z.strictObject({ from: text, to: text, reason: text })).default([]),
+    spellings: z.array(z.strictObject({ printed: text, record: text, reason: text })).default([]),
+    editorial: text,
+  }),
+});
+
+const person = z.strictObject({ name: text, role: text });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
+
+export const eventSchema = z.strictObject({
+  title: text,
+  host: text,
+  attendance: z.enum(['online', 'offline', 'mixed']),
+  when: z.strictObject({
+    /** The date and time exactly as the source prints them. */
+    printed: text,
+    weekday: z.enum(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    start: clockTime,
+    end: clockTime,
+    zone: text,
+    utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'must be like -04:00'),
+  }),
+  panels: z
+    .array(z.strictObject({ id: slug, title: text, moderator: person, speakers: z.array(person).min(1) }))
+    .min(1),
+  cosponsors: z.array(text).default([]),
+});
+
+export const sectionSchema = z.strictObject({
+  title: text,
+  description: text,
+  event: eventSchema.optional(),
+});
+
+export type Briefing = z.infer<typeof briefingSchema>;
+export type SectionData = z.infer<typeof sectionSchema>;
+export type BriefingEvent = z.infer<typeof eventSchema>;
+export type Source = z.infer<typeof sourceSchema>;
