@@ -8,13 +8,14 @@ import { remarkCrossLinks } from './src/lib/remark-cross-links';
 import { rehypeFootnoteIds } from './src/lib/rehype-footnote-ids';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
-import { basePath, contentDir, siteOrigin } from './src/site-config';
+import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
 
 const base = basePath();
 
 export default defineConfig({
   site: siteOrigin(),
   base,
+  outDir: outDir(),
   trailingSlash: 'always',
   // Lossless whitespace removal: the JSX rules (Astro 7's default) drop spaces between inline tags.
   compressHTML: true,

@@ -2,6 +2,7 @@
 // READER_SITE: the absolute origin the site is served from (canonical URLs).
 // READER_BASE: the sub-path the site lives under, e.g. /reader/ (default /).
 // READER_CONTENT_DIR: the folder of briefings to build (default ./content); tests and benchmarks use others.
+// READER_OUT_DIR: where the site is written (default ./dist).
 
 export const SITE_NAME = 'Research Reader';
 
@@ -17,4 +18,8 @@ export function basePath(env: Record<string, string | undefined> = process.env):
 
 export function contentDir(env: Record<string, string | undefined> = process.env): string {
   return env.READER_CONTENT_DIR || './content';
+}
+
+export function outDir(env: Record<string, string | undefined> = process.env): string {
+  return env.READER_OUT_DIR || './dist';
 }

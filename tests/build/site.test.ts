@@ -1,0 +1,136 @@
+// The built site: its pages, their structure, links that resolve, and the search index.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BRIEFING, DIST, htmlFiles, loadPage, sectionFile, SECTION_SLUGS } from '../support/dist';
+
+const pages = htmlFiles();
+
+describe('the built site', () => {
+  it('has the library, the cover, five sections, the all-in-one page, search and 404', () => {
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        `${BRIEFING}/index.html`,
+        `${BRIEFING}/all/index.html`,
+        'search/index.html',
+        '404.html',
+        ...SECTION_SLUGS.map(sectionFile),
+      ]),
+    );
+  });
+
+  it('lists the five sections in order on the cover, each with a description and a reading time', () => {
+    const items = [...loadPage(`${BRIEFING}/index.html`).querySelectorAll('.section-list__item')];
+    expect(items.map((li) => li.querySelector('a')!.getAttribute('href'))).toEqual(
+      SECTION_SLUGS.map((slug) => `/${BRIEFING}/${slug}/`),
+    );
+    for (const li of items) {
+      expect(li.querySelector('.section-list__description')!.textContent!.trim().length).toBeGreaterThan(20);
+      expect(li.querySelector('.section-list__meta')!.textContent).toMatch(/^\d+ min read$/);
+    }
+  });
+
+  it.each(pages)('%s has lang, one h1, a title, a description and landmarks', (file) => {
+    const doc = loadPage(file);
+    expect(doc.documentElement.getAttribute('lang')).toBe('en');
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    expect(doc.title.length).toBeGreaterThan(5);
+    expect(doc.querySelector('meta[name="description"]')!.getAttribute('content')!.length).toBeGreaterThan(20);
+    for (const selector of ['header', 'main#main', 'footer', 'a.skip-link[href="#main"]']) {
+      expect(doc.querySelector(selector), selector).not.toBeNull();
+    }
+  });
+
+  it.each(SECTION_SLUGS)('section %s has an outline, a pager, the source and ids on every heading', (slug) => {
+    const doc = loadPage(sectionFile(slug));
+    const headings = [...doc.querySelectorAll('article .prose h2, article .prose h3, article .prose h4')];
+    expect(headings.length).toBeGreaterThan(0);
+    for (const h of headings) expect(h.id, h.textContent!).toMatch(/^[a-z0-9-]+$/);
+    const outlineTargets = [...doc.querySelectorAll('nav.outline a')].map((a) => a.getAttribute('href'));
+    expect(outlineTargets.length).toBeGreaterThan(0);
+    for (const target of outlineTargets) expect(doc.getElementById(target!.slice(1)), target!).not.toBeNull();
+    expect(doc.querySelector('nav.pager a')).not.toBeNull();
+    expect(doc.querySelector('aside.attribution')!.textContent).toContain('Source:');
+  });
+
+  it('marks the all-in-one page sections with the section slugs as ids', () => {
+    const doc = loadPage(`${BRIEFING}/all/index.html`);
+    for (const slug of SECTION_SLUGS) expect(doc.getElementById(slug)?.tagName).toBe('SECTION');
+  });
+
+  it('gives every id on a page once only', () => {
+    for (const file of pages) {
+      const ids = [...loadPage(file).querySelectorAll('[id]')].map((el) => el.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), file).toEqual([]);
+    }
+  });
+
+  it('resolves every internal link and #fragment to a file and an element', () => {
+    const broken: string[] = [];
+    for (const file of pages) {
+      const doc = loadPage(file);
+      const base = new URL(`http://site/${file.replace(/index\.html$/, '')}`);
+      for (const el of doc.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
+        const url = new URL(ref, base);
+        if (url.origin !== 'http://site') continue;
+        const path = decodeURIComponent(url.pathname);
+        const target = path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
+        if (!existsSync(join(DIST, target))) {
+          broken.push(`${file}: ${ref} (no file ${target})`);
+          continue;
+        }
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (id && target.endsWith('.html') && !loadPage(target).getElementById(id)) {
+          broken.push(`${file}: ${ref} (no element #${id})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('has a Pagefind index that covers the section pages only', () => {
+    const bundle = join(DIST, 'pagefind');
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(bundle, 'pagefind-component-ui.js'))).toBe(true);
+    expect(readdirSync(join(bundle, 'fragment'))).toHaveLength(SECTION_SLUGS.length);
+    const indexed = pages.filter((file) => loadPage(file).querySelector('[data-pagefind-body]'));
+    expect(indexed.sort()).toEqual(SECTION_SLUGS.map(sectionFile).sort());
+  });
+
+  it('gives each section page its Pagefind title, briefing and section filter', () => {
+    for (const slug of SECTION_SLUGS) {
+      const body = loadPage(sectionFile(slug)).querySelector('[data-pagefind-body]')!;
+      expect(body.querySelector('[data-pagefind-meta="title"]')!.textContent!.trim().length).toBeGreaterThan(3);
+      expect(body.querySelector('[data-pagefind-filter="section"]')).not.toBeNull();
+      expect(body.querySelector('[data-pagefind-meta^="briefing:"]')).not.toBeNull();
+    }
+  });
+
+  it('renders the webinar programme from data: title, time, three panels with moderators and speakers', () => {
+    const doc = loadPage(sectionFile('rwchr-event'));
+    const programme = doc.querySelector('.programme')!;
+    expect(programme.querySelector('.programme__title')!.textContent).toBe(
+      'China at a Crossroads: Standing up for Human Rights During the Pandemic',
+    );
+    expect(programme.querySelector('time')!.getAttribute('datetime')).toBe('2020-06-09T17:00:00-04:00');
+    const panels = [...programme.querySelectorAll('.panel')];
+    expect(panels).toHaveLength(3);
+    expect(panels.map((p) => p.querySelectorAll('.panel__speakers li').length)).toEqual([3, 3, 4]);
+    for (const panel of panels) expect(panel.querySelector('.panel__moderator')!.textContent!.trim()).toMatch(/^Moderator: /);
+  });
+
+  it('shows the source notes, with every removal, on the cover', () => {
+    const notes = loadPage(`${BRIEFING}/index.html`).querySelector('#source-notes')!.textContent!;
+    for (const debris of ['RFE/RL', 'National Endowment for Democracy (NED)', 'RTWT Download', 'Credit: FreedomHouse', '(right)', 'Click Here', 'Print Friendly, PDF & Email']) {
+      expect(notes).toContain(debris);
+    }
+    expect(notes).toContain('June 2020');
+  });
+
+  it('marks the summary as editorial', () => {
+    const dek = loadPage(`${BRIEFING}/index.html`).querySelector('.dek.editorial')!;
+    expect(dek.querySelector('.editorial-label')!.textContent).toMatch(/summary/i);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { byReadingOrder, parseSectionFileName, sectionId, splitSectionId } from '../../src/lib/content-files';
+import { headingIdFromComment, headingsInSource } from '../../src/lib/heading-ids';
+import { countWords, proseOfMdx, readingMinutes } from '../../src/lib/reading-time';
+import { resolveCrossLink } from '../../src/lib/cross-links';
+import { eventTimes, formatPartialDate, formatUtcOffset } from '../../src/lib/event-time';
+import { footnoteId } from '../../src/lib/rehype-footnote-ids';
+import { createPaths } from '../../src/lib/paths';
+import { basePath } from '../../src/site-config';
+
+describe('section file names and ids', () => {
+  it('reads order and slug from NN-slug.mdx', () => {
+    expect(parseSectionFileName('05-rwchr-event.mdx')).toEqual({ order: 5, slug: 'rwchr-event' });
+    expect(parseSectionFileName('5-rwchr-event.mdx')).toBeNull();
+    expect(parseSectionFileName('05-RWCHR.mdx')).toBeNull();
+    expect(parseSectionFileName('05-rwchr-event.md')).toBeNull();
+  });
+
+  it('joins and splits section ids', () => {
+    expect(sectionId('china-united-front', 'sharp-power')).toBe('china-united-front/sharp-power');
+    expect(splitSectionId('china-united-front/sharp-power')).toEqual({ briefing: 'china-united-front', slug: 'sharp-power' });
+  });
+
+  it('sorts by order, then slug', () => {
+    const list = [
+      { order: 2, slug: 'b' },
+      { order: 1, slug: 'z' },
+      { order: 2, slug: 'a' },
+    ];
+    expect(list.sort(byReadingOrder).map((s) => s.slug)).toEqual(['z', 'a', 'b']);
+  });
+});
+
+describe('explicit heading ids', () => {
+  it('reads the id from a trailing comment', () => {
+    expect(headingIdFromComment('/* #sharp-power */')).toBe('sharp-power');
+    expect(headingIdFromComment('/*#a1*/')).toBe('a1');
+    expect(headingIdFromComment('/* sharp-power */')).toBeNull();
+    expect(headingIdFromComment('/* #Sharp */')).toBeNull();
+  });
+
+  it('finds headings in MDX source, skipping fenced code', () => {
+    const body = '## One {/* #one */}\n\ntext\n\n```\n## not a heading\n```\n\n### Two\n';
+    expect(headingsInSource(body)).toEqual([
+      { depth: 2, text: 'One', id: 'one', line: 1 },
+      { depth: 3, text: 'Two', id: null, line: 9 },
+    ]);
+  });
+});
+
+describe('reading time', () => {
+  it('is words / 230, rounded up, at least one minute', () => {
+    expect(readingMinutes(0)).toBe(1);
+    expect(readingMinutes(230)).toBe(1);
+    expect(readingMinutes(231)).toBe(2);
+  });
+
+  it('counts the prose of MDX, not its syntax', () => {
+    const body = '## Title {/* #t */}\n\n<Quote by="X">\n\nOne two three.[^a]\n\n</Quote>\n\n[^a]: Note.';
+    expect(countWords(proseOfMdx(body))).toBe(5);
+    expect(countWords('— 4,600 accounts')).toBe(2);
+  });
+});
+
+describe('cross-links', () => {
+  it('resolve under the base path and briefing', () => {
+    expect(resolveCrossLink('section:sharp-power', 'b', '/')).toBe('/b/sharp-power/');
+    expect(resolveCrossLink('section:sharp-power#x', 'b', '/reader/')).toBe('/reader/b/sharp-power/#x');
+    expect(resolveCrossLink('https://example.org', 'b', '/')).toBeNull();
+  });
+});
+
+describe('event times', () => {
+  const when = { printed: '', weekday: 'Tuesday', month: 6, day: 9, start: '17:00', end: '20:00', zone: 'EDT', utcOffset: '-04:00' } as const;
+
+  it('take the year from the briefing date when the weekday agrees', () => {
+    expect(eventTimes(when, '2020-06')).toEqual({ year: 2020, start: '2020-06-09T17:00:00-04:00', end: '2020-06-09T20:00:00-04:00' });
+  });
+
+  it('refuse a year in which the printed weekday is wrong', () => {
+    expect(() => eventTimes(when, '2021-06')).toThrow(/was a Wednesday, but the source prints Tuesday/);
+  });
+
+  it('format offsets and partial dates', () => {
+    expect(formatUtcOffset('-04:00')).toBe('UTC−4');
+    expect(formatUtcOffset('+05:30')).toBe('UTC+5:30');
+    expect(formatPartialDate('2020-06')).toBe('June 2020');
+    expect(formatPartialDate('2020-06-08')).toBe('8 June 2020');
+    expect(formatPartialDate('2017')).toBe('2017');
+  });
+});
+
+describe('footnote ids', () => {
+  it('are prefixed with the section slug', () => {
+    expect(footnoteId('user-content-fn-wsj', 'sharp-power')).toBe('sharp-power-fn-wsj');
+    expect(footnoteId('footnote-label', 'sharp-power')).toBe('sharp-power-footnote-label');
+    expect(footnoteId('new-study', 'sharp-power')).toBe('new-study');
+  });
+});
+
+describe('paths and base', () => {
+  it('build every URL under the base path', () => {
+    const paths = createPaths('/reader/');
+    expect(paths.section('b', 's', 'h')).toBe('/reader/b/s/#h');
+    expect(paths.all('b')).toBe('/reader/b/all/');
+    expect(paths.search('united front')).toBe('/reader/search/?q=united%20front');
+  });
+
+  it('normalise READER_BASE', () => {
+    expect(basePath({})).toBe('/');
+    expect(basePath({ READER_BASE: 'reader' })).toBe('/reader/');
+    expect(basePath({ READER_BASE: '/reader/' })).toBe('/reader/');
+  });
+});
