@@ -29,7 +29,7 @@ export default defineConfig({
         footnoteLabel: 'Notes',
         footnoteLabelTagName: 'h2',
         footnoteLabelProperties: { className: ['footnotes-label'] },
-        footnoteBackLabel: (index) => `Back to the text of note ${index + 1}`,
+        footnoteBackLabel: (/** @type {number} */ index) => `Back to the text of note ${index + 1}`,
       },
     }),
   },

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serveDist, type RunningServer } from '../../scripts/static-server';
+import { DIST } from './dist';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -40,7 +41,7 @@ export function describeInBrowser(name: string, body: (fixture: BrowserFixture) 
       newPage: async (options) => (await fixture.browser.newContext(options)).newPage(),
     } as BrowserFixture;
     beforeAll(async () => {
-      server = await serveDist({ root: 'dist' });
+      server = await serveDist({ root: DIST });
       fixture.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
     afterAll(async () => {

@@ -1,14 +1,15 @@
 // Builds the site once before the build and browser tests read dist/.
-// Set READER_SKIP_BUILD=1 to reuse an existing dist/ while iterating on tests.
+// Set READER_SKIP_BUILD=1 to reuse an existing build while iterating on tests; READER_OUT_DIR to build elsewhere.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export default function buildOnce() {
-  if (process.env.READER_SKIP_BUILD && existsSync('dist/index.html')) return;
+  const outDir = process.env.READER_OUT_DIR || 'dist';
+  if (process.env.READER_SKIP_BUILD && existsSync(`${outDir}/index.html`)) return;
   const started = Date.now();
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, READER_BASE: '', READER_CONTENT_DIR: '', READER_OUT_DIR: '' },
+    env: { ...process.env, READER_BASE: '', READER_CONTENT_DIR: '', READER_OUT_DIR: outDir },
   });
-  console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`built ${outDir}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

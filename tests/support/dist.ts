@@ -3,7 +3,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 
-export const DIST = 'dist';
+/** The built site under test: READER_OUT_DIR when set (so parallel checkouts need not share dist/). */
+export const DIST = process.env.READER_OUT_DIR || 'dist';
 
 export function htmlFiles(root = DIST): string[] {
   const out: string[] = [];
