@@ -16,6 +16,8 @@ export default defineConfig({
   site: siteOrigin(),
   base,
   outDir: outDir(),
+  // Per checkout, not inside node_modules, so parallel checkouts sharing node_modules never collide.
+  cacheDir: './.cache/astro',
   trailingSlash: 'always',
   // Lossless whitespace removal: the JSX rules (Astro 7's default) drop spaces between inline tags.
   compressHTML: true,
