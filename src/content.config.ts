@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { briefingSchema, sectionSchema } from './lib/schemas';
+import { file, glob } from 'astro/loaders';
+import { briefingSchema, searchAliasSchema, sectionSchema } from './lib/schemas';
 import { parseSectionFileName, sectionId } from './lib/content-files';
 import { contentDir } from './site-config';
 
@@ -28,4 +28,10 @@ const sections = defineCollection({
   schema: sectionSchema,
 });
 
-export const collections = { briefings, sections };
+// What readers type for what the briefings print (UFWD → United Front Work Department).
+const searchAliases = defineCollection({
+  loader: file(`${base}/search-aliases.yaml`),
+  schema: searchAliasSchema,
+});
+
+export const collections = { briefings, sections, searchAliases };

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { byReadingOrder, parseSectionFileName, splitSectionId } from '../lib/content-files';
 import { countWords, proseOfMdx, readingMinutes } from '../lib/reading-time';
 import type { BriefingEvent } from '../lib/schemas';
+import type { SearchAlias } from '../lib/search-query';
 
 export interface Section {
   entry: CollectionEntry<'sections'>;
@@ -62,4 +63,10 @@ export async function getBriefing(slug: string): Promise<Briefing> {
   const briefing = (await getLibrary()).find((b) => b.slug === slug);
   if (!briefing) throw new Error(`No briefing "${slug}"`);
   return briefing;
+}
+
+/** What readers type for what the briefings print, as a list. */
+export async function getSearchAliases(): Promise<SearchAlias[]> {
+  const entries = await getCollection('searchAliases');
+  return entries.map((e) => ({ term: e.id, means: e.data.means })).sort((a, b) => a.term.localeCompare(b.term));
 }

@@ -1,5 +1,6 @@
 // GFM footnotes get ids like `user-content-fn-wsj`, the same in every file. The all-on-one page shows
 // every section together, so each section's footnote ids are prefixed with its slug instead.
+// The notes themselves are editorial, so search leaves them out.
 import { parseSectionFileName } from './content-files';
 import { filePath, walk, type PluginFile, type TreeNode } from './tree';
 
@@ -18,6 +19,8 @@ export function rehypeFootnoteIds() {
     walk(tree, (node) => {
       const props = node.properties;
       if (!props) return;
+      // The notes are the editors', not the source's: keep them out of the search index.
+      if (node.tagName === 'section' && 'dataFootnotes' in props) props.dataPagefindIgnore = '';
       if (typeof props.id === 'string') props.id = footnoteId(props.id, slug);
       if (typeof props.href === 'string' && props.href.startsWith('#')) {
         props.href = `#${footnoteId(props.href.slice(1), slug)}`;

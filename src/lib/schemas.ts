@@ -65,6 +65,10 @@ export const sectionSchema = z.strictObject({
   event: eventSchema.optional(),
 });
 
+/** One entry of content/search-aliases.yaml; the key is what readers type. */
+export const searchAliasSchema = z.strictObject({ means: z.array(text).min(1) });
+export const searchAliasesSchema = z.record(z.string().regex(/^\S+$/, 'must be one word'), searchAliasSchema);
+
 export type Briefing = z.infer<typeof briefingSchema>;
 export type SectionData = z.infer<typeof sectionSchema>;
 export type BriefingEvent = z.infer<typeof eventSchema>;

@@ -7,7 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { parseSectionFileName, RESERVED_SECTION_SLUGS, SLUG_PATTERN } from './content-files';
 import { headingsInSource } from './heading-ids';
-import { briefingSchema, sectionSchema } from './schemas';
+import { briefingSchema, searchAliasesSchema, sectionSchema } from './schemas';
+import { aliasesIn } from './search-aliases';
 import type { Briefing, SectionData } from './schemas';
 import { CROSS_LINK_PATTERN } from './cross-links';
 
@@ -71,8 +72,34 @@ export function validateLibrary(contentDir: string, displayRoot = process.cwd())
     }
   }
 
+  checkSearchAliases(join(contentDir, 'search-aliases.yaml'), briefings, show, problems);
+
   if (problems.length > 0) throw new ContentError(problems);
   return briefings;
+}
+
+/** Everything a section prints: its body and its event programme. */
+export function sectionText(section: { body: string; data: SectionData }): string {
+  return `${section.body}\n${section.data.event ? JSON.stringify(section.data.event) : ''}`;
+}
+
+function checkSearchAliases(path: string, briefings: CheckedBriefing[], show: (p: string) => string, problems: ContentProblem[]) {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // aliases are optional
+    problems.push({ file: show(path), field: '(file)', message: `is not valid YAML: ${(error as Error).message}` });
+    return;
+  }
+  const aliases = parseWith(searchAliasesSchema, raw, show(path), problems);
+  if (!aliases) return;
+  const text = briefings.flatMap((b) => b.sections.map(sectionText)).join('\n');
+  for (const [term, { means }] of Object.entries(aliases)) {
+    if (aliasesIn(text, [{ term, means }]).length === 0) {
+      problems.push({ file: show(path), field: `${term}.means`, message: 'none of these words appears in any section' });
+    }
+  }
 }
 
 function readBriefing(path: string, show: (p: string) => string, problems: ContentProblem[]): Briefing | null {

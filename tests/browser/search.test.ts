@@ -1,39 +1,236 @@
 import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser';
 
-describeInBrowser('search', ({ newPage, url }) => {
-  it('finds "united front" from the header, first result the UFWD section, and a sub-result lands on its heading', async () => {
+/** Result titles as the reader sees them, once the results have settled. */
+async function resultTitles(page: Page, scope = 'body'): Promise<string[]> {
+  const links = page.locator(`${scope} pagefind-results .pf-result-link`);
+  await links.first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300); // results render progressively
+  return links.allTextContents();
+}
+
+async function openDialogAndSearch(page: Page, query: string) {
+  await page.keyboard.press('/');
+  const input = page.locator('pagefind-modal pagefind-input input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(query);
+  return input;
+}
+
+describeInBrowser('search from anywhere', ({ newPage, url }) => {
+  it('loads no search code or index until search is opened', async () => {
+    const page = await newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(request.url()));
+    await page.goto(url('china-united-front/sharp-power/'));
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    await openDialogAndSearch(page, 'united front');
+    await resultTitles(page);
+    expect(fetched.some((u) => u.includes('/pagefind/'))).toBe(true);
+  });
+
+  it('finds "united front" from any page: the UFWD section first, and a heading sub-result lands on the words', async () => {
     const page = await newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url('china-united-front/sharp-power/'));
-    await page.getByRole('searchbox', { name: 'Search the library' }).fill('united front');
-    await page.getByRole('searchbox', { name: 'Search the library' }).press('Enter');
-    await page.waitForURL(/\/search\/\?q=united\+front$/);
-    const first = page.locator('pagefind-results .pf-result').first();
-    await expect(first.locator('.pf-result-link').textContent({ timeout: 10_000 })).resolves.toBe('The United Front Work Department');
+    await openDialogAndSearch(page, 'united front');
+    expect((await resultTitles(page, 'pagefind-modal'))[0]).toBe('The United Front Work Department');
+    const first = page.locator('pagefind-modal .pf-result').first();
+    expect(await first.locator('.pf-result-briefing').textContent()).toContain('China steps up');
     const sub = first.locator('.pf-heading-link').first();
-    const href = await sub.getAttribute('href');
-    expect(href).toMatch(/^\/china-united-front\/united-front-work-department\/#[a-z0-9-]+$/);
+    const href = (await sub.getAttribute('href'))!;
+    expect(href).toMatch(/^\/china-united-front\/united-front-work-department\/\?highlight=united\+front#[a-z0-9-]+$/);
     await sub.click();
-    await page.waitForURL(/united-front-work-department\/#/);
-    const id = href!.split('#')[1];
-    const box = await page.locator(`[id="${id}"]`).boundingBox();
-    expect(box!.y).toBeGreaterThan(0);
+    await page.waitForURL(/united-front-work-department\/\?highlight=/);
+    const bar = page.locator('.hit-bar');
+    await expect(bar.locator('[role="status"]').textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of \d+$/);
+    const marks = await page.locator('article mark.search-hit').allTextContents();
+    expect(marks.length).toBeGreaterThan(1);
+    for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^(united|front)/);
+    await page.waitForTimeout(800);
+    const box = await page.locator('mark.search-hit--current').boundingBox();
+    expect(box!.y).toBeGreaterThan(56);
     expect(box!.y).toBeLessThan(800);
   });
 
+  it('opens with Ctrl-K too, and Escape closes it and returns focus to where it was', async () => {
+    const page = await newPage();
+    await page.goto(url('china-united-front/'));
+    await page.locator('.section-list a').first().focus();
+    await page.keyboard.press('Control+k');
+    const input = page.locator('pagefind-modal pagefind-input input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement || el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The United Front Work Department');
+  });
+
+  it('has a "See all results" link to /search/?q=…', async () => {
+    const page = await newPage();
+    await page.goto(url(''));
+    await openDialogAndSearch(page, 'sharp power');
+    await resultTitles(page);
+    await expect.poll(() => page.locator('pagefind-modal .see-all').getAttribute('href')).toMatch(/\/search\/\?q=sharp\+power$/);
+  });
+
+  it('announces the number of results', async () => {
+    const page = await newPage();
+    await page.goto(url(''));
+    await openDialogAndSearch(page, 'Joske');
+    await resultTitles(page);
+    await expect.poll(() => page.locator('pagefind-modal .search-status').textContent()).toMatch(/^\d+ results? for “Joske”\.$/);
+  });
+});
+
+describeInBrowser('the search page', ({ newPage, url }) => {
   it('shows results for /search/?q=sharp+power without typing', async () => {
     const page = await newPage();
     await page.goto(url('search/?q=sharp+power'));
-    const titles = page.locator('pagefind-results .pf-result-link');
-    await titles.first().waitFor({ timeout: 10_000 });
-    expect(await titles.first().textContent()).toBe('Sharp power');
+    expect((await resultTitles(page))[0]).toBe('Sharp power');
     expect(await page.locator('pagefind-input input').inputValue()).toBe('sharp power');
   });
 
-  it('explains, without JavaScript, how to search and links to the all-in-one page', async () => {
+  it('keeps the query in the URL: typing replaces it, Enter then typing adds history, Back restores', async () => {
+    const page = await newPage();
+    await page.goto(url('search/'));
+    const input = page.locator('pagefind-input input');
+    await input.waitFor();
+    await input.fill('wolf warrior');
+    await expect.poll(() => page.url()).toMatch(/\?q=wolf\+warrior$/);
+    await input.press('Enter');
+    await input.fill('Wallenberg');
+    await expect.poll(() => page.url()).toMatch(/\?q=Wallenberg$/);
+    expect((await resultTitles(page))[0]).toBe('Webinar: China at a Crossroads');
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/\?q=wolf\+warrior$/);
+    await expect.poll(() => input.inputValue()).toBe('wolf warrior');
+    await expect.poll(async () => (await resultTitles(page))[0]).toBe('Wolf-warrior diplomacy on Twitter');
+  });
+
+  it('filters by section from the URL', async () => {
+    const page = await newPage();
+    await page.goto(url('search/?q=china&section=Sharp+power'));
+    expect(await resultTitles(page)).toEqual(['Sharp power']);
+  });
+
+  it('shows an A–Z index of terms and headings without JavaScript', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await page.goto(url('search/?q=sharp+power'));
+    await page.goto(url('search/?q=united+front'));
     await expect(page.locator('main').textContent()).resolves.toContain('needs JavaScript');
+    const index = page.locator('.term-index');
+    expect(await index.locator('h3').allTextContents()).toContain('U');
+    const link = index.locator('a', { hasText: 'UFWD (United Front Work Department)' });
+    expect(await link.getAttribute('href')).toBe('/china-united-front/united-front-work-department/');
     expect(await page.locator('main a[href$="/all/"]').count()).toBeGreaterThan(0);
+  });
+});
+
+describeInBrowser('landing on the words', ({ newPage, url }) => {
+  it('steps through hits with n and N, and Escape clears them and the URL parameter', async () => {
+    const page = await newPage();
+    await page.goto(url('china-united-front/joske-recommendations/?highlight=united&highlight=front'));
+    const status = page.locator('.hit-bar [role="status"]');
+    await expect(status.textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of (\d+)$/);
+    const total = Number((await status.textContent())!.split(' of ')[1]);
+    await page.keyboard.press('n');
+    expect(await status.textContent()).toBe(`Hit 2 of ${total}`);
+    await page.keyboard.press('Shift+N');
+    await page.keyboard.press('Shift+N');
+    expect(await status.textContent()).toBe(`Hit ${total} of ${total}`);
+    await page.locator('.hit-bar__next').click();
+    expect(await status.textContent()).toBe(`Hit 1 of ${total}`);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('mark.search-hit').count()).toBe(0);
+    expect(await page.locator('.hit-bar').count()).toBe(0);
+    expect(page.url()).not.toContain('highlight');
+  });
+
+  it('marks a quoted phrase as a phrase, not its separate words', async () => {
+    const page = await newPage();
+    await page.goto(url('search/?q=%22united+front%22'));
+    const link = page.locator('pagefind-results .pf-result-link').first();
+    await link.waitFor({ timeout: 10_000 });
+    await link.click();
+    await page.locator('.hit-bar').waitFor();
+    const marks = await page.locator('article mark.search-hit').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.toLowerCase().replace(/\s+/g, ' ')).toBe('united front');
+  });
+
+  it('marks what an alias stands for', async () => {
+    const page = await newPage();
+    await page.goto(url('search/?q=UFWD'));
+    expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
+    await page.locator('pagefind-results .pf-result-link').first().click();
+    await page.locator('.hit-bar').waitFor();
+    expect(await page.locator('article mark.search-hit').allTextContents()).toContain('United Front Work Department');
+  });
+});
+
+// Each query must put the named section first.
+const RANKING: [string, string][] = [
+  ['united front', 'The United Front Work Department'],
+  ['WeChat', 'The United Front Work Department'],
+  ['wolf warrior', 'Wolf-warrior diplomacy on Twitter'],
+  ['4,600', 'Wolf-warrior diplomacy on Twitter'],
+  ['sharp power', 'Sharp power'],
+  ['Kristine Lee', 'Sharp power'],
+  ['Joske', 'Alex Joske’s report and recommendations'],
+  ['Wallenberg', 'Webinar: China at a Crossroads'],
+  ['Sarah Cook', 'Webinar: China at a Crossroads'],
+  // Aliases and variants find the same text.
+  ['UFWD', 'The United Front Work Department'],
+  ['ASPI', 'The United Front Work Department'],
+  ['RWCHR', 'Webinar: China at a Crossroads'],
+  ['MIGS', 'Webinar: China at a Crossroads'],
+  ['PRC', 'Alex Joske’s report and recommendations'],
+  ['wolf-warrior', 'Wolf-warrior diplomacy on Twitter'],
+  ['NED', 'Sharp power'],
+  ['CCP', 'Alex Joske’s report and recommendations'],
+  ['Covid', 'Sharp power'],
+];
+
+describeInBrowser('quality of results', ({ newPage, url }) => {
+  it.each(RANKING)('"%s" puts "%s" first', async (query, expected) => {
+    const page = await newPage();
+    await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+    expect((await resultTitles(page))[0]).toBe(expected);
+  });
+});
+
+const HOSTILE = ['<img src=x onerror=alert(1)>', '"united front', 'x'.repeat(1000), '🐺🐺', '统战部', '   '];
+
+describeInBrowser('bad input', ({ newPage, url }) => {
+  it.each(HOSTILE)('%s in ?q=, the box and ?highlight= never runs as code and gets results or a clear "No results"', async (value) => {
+    const page = await newPage();
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url(`search/?q=${encodeURIComponent(value)}`));
+    await page.waitForTimeout(1500);
+    const term = value.trim();
+    if (term) {
+      const found = await page.locator('pagefind-results .pf-result-link').count();
+      if (found === 0) {
+        await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^No results for “.+”\.$/s);
+        await expect(page.locator('.no-results').isVisible()).resolves.toBe(true);
+        expect(await page.locator('.no-results a').count()).toBeGreaterThan(4);
+      }
+    }
+    const input = page.locator('pagefind-input input');
+    await input.fill(value);
+    await page.waitForTimeout(800);
+    await page.goto(url(`china-united-front/sharp-power/?highlight=${encodeURIComponent(value)}`));
+    await page.waitForTimeout(800);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sharp power');
   });
 });

@@ -1,0 +1,31 @@
+// The A–Z index of key terms and headings that /search/ shows without JavaScript.
+
+export interface IndexEntry {
+  label: string;
+  href: string;
+  /** Where it leads, e.g. the section title. */
+  context: string;
+}
+
+export interface IndexLetter {
+  letter: string;
+  entries: IndexEntry[];
+}
+
+const sortKey = (label: string) =>
+  label
+    .normalize('NFKD')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/^(the|a|an)\s+/i, '')
+    .toLowerCase();
+
+/** Groups entries by first letter (ignoring leading articles and quotes), each group sorted A–Z. */
+export function groupAToZ(entries: IndexEntry[]): IndexLetter[] {
+  const groups = new Map<string, IndexEntry[]>();
+  for (const entry of [...entries].sort((a, b) => sortKey(a.label).localeCompare(sortKey(b.label)) || a.context.localeCompare(b.context))) {
+    const first = sortKey(entry.label).charAt(0).toUpperCase();
+    const letter = /[A-Z]/.test(first) ? first : '#';
+    groups.set(letter, [...(groups.get(letter) ?? []), entry]);
+  }
+  return [...groups.entries()].map(([letter, list]) => ({ letter, entries: list }));
+}
