@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseBibtex } from '../support/citation-formats';
 import { citationText, formatAccessDate, formatCitation, toBibtex, toCslJson, toRis, type CitedWork } from '../../src/lib/citation';
 
 const briefing: CitedWork = {
@@ -9,25 +10,6 @@ const briefing: CitedWork = {
   language: 'en',
 };
 const section: CitedWork = { ...briefing, key: 'china-united-front-sharp-power', title: 'Sharp power', partOf: briefing.title, url: `${briefing.url}sharp-power/` };
-
-/** A small BibTeX reader: entry type, key and fields, with braces balanced. */
-function parseBibtex(text: string) {
-  const match = /^@(\w+)\{([^,\s]+),\n([\s\S]*)\n\}\n$/.exec(text);
-  if (!match) throw new Error('not one BibTeX entry');
-  const fields: Record<string, string> = {};
-  for (const line of match[3].split(',\n')) {
-    const field = /^\s*(\w+) = \{([\s\S]*)\}$/.exec(line);
-    if (!field) throw new Error(`bad field: ${line}`);
-    let depth = 0;
-    for (const ch of field[2].replace(/\\[{}]/g, '')) {
-      depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
-      if (depth < 0) throw new Error(`unbalanced braces in ${field[1]}`);
-    }
-    if (depth !== 0) throw new Error(`unbalanced braces in ${field[1]}`);
-    fields[field[1]] = field[2];
-  }
-  return { type: match[1], key: match[2], fields };
-}
 
 describe('citations', () => {
   it('formats APA with n.d., the site, the reader’s access date and the URL, and no author', () => {
