@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST, htmlFiles, loadPage } from '../support/dist';
 
-const OUT = `${DIST.replace(/\/+$/, '')}-base-path`;
+// Beside a custom READER_OUT_DIR, else in the git-ignored per-checkout cache.
+const OUT = process.env.READER_OUT_DIR ? `${DIST.replace(/\/+$/, '')}-base-path` : '.cache/dist-base-path';
 const ORIGIN = 'https://example.org';
 const BASE = '/reader/';
 
