@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids';
 import { remarkCrossLinks } from './src/lib/remark-cross-links';
 import { rehypeFootnoteIds } from './src/lib/rehype-footnote-ids';
+import { rehypePassageLinks } from './src/lib/rehype-passage-links';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
 import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
@@ -26,7 +27,7 @@ export default defineConfig({
       gfm: true,
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkHeadingIds, [remarkCrossLinks, { base }]],
-      rehypePlugins: [rehypeFootnoteIds],
+      rehypePlugins: [rehypeFootnoteIds, rehypePassageLinks],
       remarkRehype: {
         footnoteLabel: 'Notes',
         footnoteLabelTagName: 'h2',

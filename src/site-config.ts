@@ -23,3 +23,12 @@ export function contentDir(env: Record<string, string | undefined> = process.env
 export function outDir(env: Record<string, string | undefined> = process.env): string {
   return env.READER_OUT_DIR || './dist';
 }
+
+/**
+ * The time stamped into generated files that need one (the calendar's DTSTAMP): SOURCE_DATE_EPOCH
+ * (seconds, the reproducible-builds convention) when set, else the given fallback, never the clock.
+ */
+export function sourceDate(fallback: string, env: Record<string, string | undefined> = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000).toISOString() : fallback;
+}

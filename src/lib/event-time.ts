@@ -38,3 +38,14 @@ export function formatPartialDate(value: string): string {
   const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
   return day ? `${day} ${monthName} ${year}` : `${monthName} ${year}`;
 }
+
+/** `17:00`, `20:00` → `5:00–8:00 PM`; `11:30`, `13:00` → `11:30 AM–1:00 PM` (as the source prints times). */
+export function formatClockRange(start: string, end: string): string {
+  const parts = (clock: string) => {
+    const [h, m] = clock.split(':').map(Number);
+    return { text: `${h % 12 || 12}:${String(m).padStart(2, '0')}`, half: h < 12 ? 'AM' : 'PM' };
+  };
+  const a = parts(start);
+  const b = parts(end);
+  return a.half === b.half ? `${a.text}–${b.text} ${b.half}` : `${a.text} ${a.half}–${b.text} ${b.half}`;
+}

@@ -1,0 +1,21 @@
+// What a page cites: the briefing, or one of its sections, on this site.
+import type { CitedWork } from '../lib/citation';
+import { absoluteUrl } from '../lib/share-paths';
+import { SITE_NAME } from '../site-config';
+import type { Briefing, Section } from './library';
+import { paths } from './paths';
+
+export function citedWork(briefing: Briefing, section?: Section): CitedWork {
+  const site = import.meta.env.SITE;
+  if (!section) {
+    return { key: briefing.slug, title: briefing.data.title, siteName: SITE_NAME, url: absoluteUrl(paths.briefing(briefing.slug), site), language: 'en' };
+  }
+  return {
+    key: `${briefing.slug}-${section.slug}`,
+    title: section.title,
+    partOf: briefing.data.title,
+    siteName: SITE_NAME,
+    url: absoluteUrl(paths.section(briefing.slug, section.slug), site),
+    language: 'en',
+  };
+}

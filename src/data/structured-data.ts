@@ -1,0 +1,27 @@
+// The JSON-LD blocks of a section page: the section as part of its briefing, and its event if any.
+import type { Briefing, Section } from './library';
+import { paths } from './paths';
+import { sharePaths } from './share-paths';
+import { eventTimes } from '../lib/event-time';
+import { absoluteUrl } from '../lib/share-paths';
+import { eventData, sectionArticle } from '../lib/structured-data';
+import { SITE_NAME } from '../site-config';
+
+export function sectionStructuredData(briefing: Briefing, section: Section, site: URL | undefined): Record<string, unknown>[] {
+  const url = (path: string) => absoluteUrl(path, site);
+  const pageUrl = url(paths.section(briefing.slug, section.slug));
+  const blocks = [
+    sectionArticle({
+      title: section.title,
+      description: section.description,
+      url: pageUrl,
+      image: url(sharePaths.card(briefing.slug, section.slug)),
+      briefing: { title: briefing.data.title, url: url(paths.briefing(briefing.slug)) },
+      site: { name: SITE_NAME, url: url(paths.home()) },
+      position: briefing.sections.indexOf(section) + 1,
+    }),
+  ];
+  const event = section.entry.data.event;
+  if (event) blocks.push(eventData(event, eventTimes(event.when, briefing.data.date.value), pageUrl));
+  return blocks;
+}

@@ -1,0 +1,89 @@
+// The 1200×630 PNG that link previews show: briefing title, section title, site name. Drawn at build
+// time with satori (layout to SVG) and resvg (SVG to PNG), in Inter from the @fontsource/inter package,
+// read from node_modules: nothing is fetched.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+const INNER_WIDTH = CARD_WIDTH - 2 * 72;
+
+export interface CardText {
+  siteName: string;
+  briefingTitle?: string;
+  sectionTitle?: string;
+  /** A short line under the titles, e.g. "Section 3 of 5". */
+  kicker?: string;
+}
+
+interface Node {
+  type: string;
+  props: { style?: Record<string, unknown>; children?: (Node | string)[] | string };
+}
+
+const el = (type: string, style: Record<string, unknown>, children: (Node | string)[] | string): Node => ({
+  type,
+  props: { style, children },
+});
+
+/** The card's layout, as the element tree satori reads. */
+export function cardTree({ siteName, briefingTitle, sectionTitle, kicker }: CardText): Node {
+  const main = sectionTitle ?? briefingTitle ?? siteName;
+  const over = sectionTitle ? briefingTitle : undefined;
+  const long = main.length > 60;
+  return el(
+    'div',
+    {
+      // Satori sizes boxes without their padding and border.
+      width: INNER_WIDTH,
+      height: CARD_HEIGHT - 2 * 64 - 16,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: '64px 72px',
+      background: '#fdfcf9',
+      color: '#1d1c1a',
+      borderTop: '16px solid #9b2c1f',
+      fontFamily: 'Inter',
+    },
+    [
+      el('div', { display: 'flex', flexDirection: 'column', width: INNER_WIDTH }, [
+        ...(over ? [el('div', { display: 'flex', width: INNER_WIDTH, fontSize: 32, color: '#57534c', lineHeight: 1.3, marginBottom: 28 }, over)] : []),
+        el('div', { display: 'flex', width: INNER_WIDTH, fontSize: long ? 56 : 68, fontWeight: 700, lineHeight: 1.12 }, main),
+      ]),
+      el('div', { display: 'flex', width: INNER_WIDTH, justifyContent: 'space-between', fontSize: 28, color: '#57534c', borderTop: '2px solid #d9d4ca', paddingTop: 24 }, [
+        el('div', { display: 'flex', fontWeight: 700, color: '#1f4f8f' }, siteName),
+        el('div', { display: 'flex' }, kicker ?? ''),
+      ]),
+    ],
+  );
+}
+
+function font(file: string): Buffer {
+  // Resolved from the project, not from the bundled chunk that calls this at build time.
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  return readFileSync(require.resolve(`@fontsource/inter/files/${file}`));
+}
+
+let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+
+export async function renderCard(text: CardText): Promise<Uint8Array> {
+  fonts ??= [
+    { name: 'Inter', data: font('inter-latin-400-normal.woff'), weight: 400, style: 'normal' },
+    { name: 'Inter', data: font('inter-latin-700-normal.woff'), weight: 700, style: 'normal' },
+  ];
+  const svg = await satori(cardTree(text) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+}
+
+/** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (String.fromCharCode(...bytes.slice(12, 16)) !== 'IHDR') return null;
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}

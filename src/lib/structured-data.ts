@@ -1,0 +1,124 @@
+// schema.org JSON-LD built from the same validated data the pages render. Fields the record does not
+// give (author, publisher, publication date) are left out rather than guessed.
+import type { BriefingEvent, Source } from './schemas';
+import type { EventTimes } from './event-time';
+
+type Json = Record<string, unknown>;
+
+export interface WebSiteRef {
+  name: string;
+  url: string;
+}
+
+export interface PartRef {
+  title: string;
+  description: string;
+  url: string;
+}
+
+function sourceWork(source: Source): Json {
+  return {
+    '@type': 'CreativeWork',
+    name: source.title,
+    ...(source.author ? { author: { '@type': 'Person', name: source.author } } : {}),
+    publisher: { '@type': 'Organization', name: source.outlet },
+    datePublished: source.date,
+  };
+}
+
+/** The briefing as an Article, its sections as parts and the reports it draws on as citations. */
+export function briefingArticle(input: {
+  title: string;
+  description: string;
+  url: string;
+  image?: string;
+  site: WebSiteRef;
+  sections: PartRef[];
+  sources: Source[];
+}): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    '@id': input.url,
+    headline: input.title,
+    name: input.title,
+    description: input.description,
+    url: input.url,
+    ...(input.image ? { image: input.image } : {}),
+    inLanguage: 'en',
+    isPartOf: { '@type': 'WebSite', name: input.site.name, url: input.site.url },
+    hasPart: input.sections.map((s) => ({ '@type': 'Article', headline: s.title, description: s.description, url: s.url })),
+    citation: input.sources.map(sourceWork),
+  };
+}
+
+/** One section as an Article that is part of the briefing's Article. */
+export function sectionArticle(input: {
+  title: string;
+  description: string;
+  url: string;
+  image?: string;
+  briefing: { title: string; url: string };
+  site: WebSiteRef;
+  position: number;
+}): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    '@id': input.url,
+    headline: input.title,
+    description: input.description,
+    url: input.url,
+    ...(input.image ? { image: input.image } : {}),
+    inLanguage: 'en',
+    position: input.position,
+    isPartOf: {
+      '@type': 'Article',
+      '@id': input.briefing.url,
+      headline: input.briefing.title,
+      url: input.briefing.url,
+      isPartOf: { '@type': 'WebSite', name: input.site.name, url: input.site.url },
+    },
+  };
+}
+
+const person = (p: { name: string; role: string }) => ({ '@type': 'Person', name: p.name, description: p.role });
+
+/**
+ * The event as a schema.org Event: online, with its organiser, co-sponsors (as sponsors) and its panels
+ * as sub-events whose speakers are performers; a panel's moderator is a performer in the role "Moderator".
+ */
+export function eventData(event: BriefingEvent, times: EventTimes, pageUrl: string): Json {
+  const attendance = { online: 'Online', offline: 'Offline', mixed: 'Mixed' }[event.attendance];
+  const organizer = { '@type': 'Organization', name: event.host };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: event.title,
+    startDate: times.start,
+    endDate: times.end,
+    eventAttendanceMode: `https://schema.org/${attendance}EventAttendanceMode`,
+    eventStatus: 'https://schema.org/EventScheduled',
+    location: event.attendance === 'offline' ? { '@type': 'Place', name: event.host } : { '@type': 'VirtualLocation', name: 'Online' },
+    organizer,
+    sponsor: event.cosponsors.map((name) => ({ '@type': 'Organization', name })),
+    url: pageUrl,
+    inLanguage: 'en',
+    subEvent: event.panels.map((panel) => ({
+      '@type': 'Event',
+      name: panel.title,
+      url: `${pageUrl}#${panel.id}`,
+      organizer,
+      eventAttendanceMode: `https://schema.org/${attendance}EventAttendanceMode`,
+      performer: [
+        { '@type': 'PerformanceRole', roleName: 'Moderator', performer: person(panel.moderator) },
+        ...panel.speakers.map(person),
+      ],
+    })),
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` is escaped so no text can close the element. */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,20 @@
+// /<briefing>/<section>/cite.bib, cite.ris, cite.json: one section's citation for reference managers.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getLibrary, type Briefing, type Section } from '../../../data/library';
+import { citedWork } from '../../../data/citations';
+import { CITATION_FORMATS, type CitationFormat } from '../../../lib/citation';
+
+export const getStaticPaths = (async () => {
+  const formats = Object.keys(CITATION_FORMATS) as CitationFormat[];
+  return (await getLibrary()).flatMap((briefing) =>
+    briefing.sections.flatMap((section) =>
+      formats.map((format) => ({ params: { briefing: briefing.slug, section: section.slug, format }, props: { briefing, section } })),
+    ),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, props }) => {
+  const { briefing, section } = props as { briefing: Briefing; section: Section };
+  const { render, type } = CITATION_FORMATS[params.format as CitationFormat];
+  return new Response(render(citedWork(briefing, section)), { headers: { 'Content-Type': type } });
+};

@@ -1,0 +1,96 @@
+// Enhancements for reading pages (see ShareLinks.astro). The ¶ and heading links copy their absolute
+// URL; a selection in the text offers a link to itself (a text fragment where the browser supports
+// them, else the nearest paragraph); citations get the reader's access date; the event its local time.
+import { selectionUrl } from '../lib/text-fragment';
+
+const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
+const toast = $<HTMLElement>('[data-share-toast]');
+const status = $<HTMLElement>('[data-share-status]');
+const shareButton = $<HTMLButtonElement>('[data-share-native]');
+const selectionButton = $<HTMLButtonElement>('[data-selection-link]');
+const canCopy = !!navigator.clipboard;
+let lastUrl = '';
+let selectedUrl: string | null = null;
+let timer = 0;
+
+function announce(message: string) {
+  if (!toast || !status) return;
+  status.textContent = message;
+  toast.classList.add('is-open');
+  clearTimeout(timer);
+  timer = window.setTimeout(() => toast.classList.remove('is-open'), 5000);
+}
+
+async function copy(text: string, message: string, url?: string) {
+  try {
+    await navigator.clipboard.writeText(text);
+    announce(message);
+  } catch {
+    announce(url ? 'Could not copy: the link is in the address bar' : 'Could not copy: select the text to copy it');
+  }
+  if (url && shareButton && 'share' in navigator) {
+    lastUrl = url;
+    shareButton.hidden = false;
+  }
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  const link = target.closest<HTMLAnchorElement>('a.para-link, a.heading-link');
+  if (link && canCopy) {
+    event.preventDefault();
+    const url = link.href;
+    history.replaceState(null, '', url);
+    copy(url, 'Link copied', url);
+    return;
+  }
+  const citation = document.getElementById(target.closest<HTMLElement>('[data-copy]')?.dataset.copy ?? '');
+  if (citation) copy(citation.textContent!.replace(/\s+/g, ' ').trim(), 'Citation copied');
+});
+
+shareButton?.addEventListener('click', () => navigator.share({ url: lastUrl, title: document.title }).catch(() => {}));
+
+function placeSelectionButton() {
+  const selection = getSelection();
+  const text = selection && !selection.isCollapsed ? selection.toString() : '';
+  const range = text ? selection!.getRangeAt(0) : null;
+  const node = range?.commonAncestorContainer;
+  const inText = (node instanceof Element ? node : node?.parentElement)?.closest('.prose');
+  if (!selectionButton) return;
+  if (!range || !inText) {
+    selectionButton.hidden = true;
+    return;
+  }
+  const start = range.startContainer;
+  const paragraph = (start instanceof Element ? start : start.parentElement)?.closest('[data-p]');
+  const page = location.origin + location.pathname;
+  selectedUrl = 'fragmentDirective' in document ? selectionUrl(location.href, text) : paragraph ? `${page}#${paragraph.id}` : null;
+  const box = range.getBoundingClientRect();
+  selectionButton.style.top = `${box.bottom + scrollY + 8}px`;
+  selectionButton.style.left = `${Math.max(8, Math.min(box.left + scrollX, innerWidth - 220))}px`;
+  selectionButton.hidden = !selectedUrl;
+}
+
+let frame = 0;
+document.addEventListener('selectionchange', () => {
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(placeSelectionButton);
+});
+// Keeps the selection when the button is pressed.
+selectionButton?.addEventListener('pointerdown', (event) => event.preventDefault());
+selectionButton?.addEventListener('click', () => {
+  if (selectedUrl) copy(selectedUrl, 'Link copied', selectedUrl);
+});
+
+const today = new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
+document.querySelectorAll('[data-access-date]').forEach((el) => (el.textContent = today));
+if (canCopy) document.querySelectorAll<HTMLElement>('[data-copy]').forEach((el) => (el.hidden = false));
+
+document.querySelectorAll<HTMLElement>('[data-local-time]').forEach((el) => {
+  const start = new Date(el.dataset.start!);
+  const end = new Date(el.dataset.end!);
+  const time = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
+  const day = start.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  el.textContent = `In your time zone: ${day}, ${start.toLocaleTimeString(undefined, time)}–${end.toLocaleTimeString(undefined, time)}.`;
+  el.hidden = false;
+});

@@ -1,0 +1,89 @@
+// A build under a sub-path: every internal link, asset, search bundle, canonical, card, feed and
+// sitemap URL carries the base, so the site works when deployed at https://example.org/reader/.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, htmlFiles, loadPage } from '../support/dist';
+
+// Beside a custom READER_OUT_DIR, else in the git-ignored per-checkout cache.
+const OUT = process.env.READER_OUT_DIR ? `${DIST.replace(/\/+$/, '')}-base-path` : '.cache/dist-base-path';
+const ORIGIN = 'https://example.org';
+const BASE = '/reader/';
+
+// Vitest puts Vite's own variables (BASE_URL = '/', MODE, …) into process.env; a child build must not
+// inherit them, or import.meta.env.BASE_URL would be '/' whatever the base.
+const VITE_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_ENV.has(key)));
+
+beforeAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...cleanEnv, READER_BASE: BASE, READER_SITE: ORIGIN, READER_CONTENT_DIR: '', READER_OUT_DIR: OUT },
+  });
+}, 120_000);
+
+/** Every URL a page refers to: links, assets, forms, search bundle and the URLs in its meta tags. */
+function urlsOf(doc: Document): string[] {
+  const attrs: [string, string][] = [
+    ['a[href]', 'href'],
+    ['link[href]', 'href'],
+    ['script[src]', 'src'],
+    ['img[src]', 'src'],
+    ['form[action]', 'action'],
+    ['pagefind-config', 'bundle-path'],
+    ['pagefind-config', 'base-url'],
+    ['meta[property="og:url"]', 'content'],
+    ['meta[property="og:image"]', 'content'],
+    ['meta[name="twitter:image"]', 'content'],
+    ['meta[name="citation_fulltext_html_url"]', 'content'],
+  ];
+  const urls = attrs.flatMap(([selector, attr]) => [...doc.querySelectorAll(selector)].map((el) => el.getAttribute(attr)!));
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    JSON.stringify(JSON.parse(script.textContent!), (key, value) => {
+      if (typeof value === 'string' && (key === 'url' || key === 'image' || key === '@id')) urls.push(value);
+      return value;
+    });
+  }
+  for (const el of doc.querySelectorAll('.citation')) urls.push(...(el.textContent!.match(/https?:\/\/[^\s]+[^\s.]/g) ?? []));
+  return urls;
+}
+
+describe(`a build under ${BASE}`, () => {
+  it('keeps every internal URL under the base', () => {
+    const outside: string[] = [];
+    const pages = htmlFiles(OUT);
+    expect(pages.length).toBeGreaterThan(8);
+    for (const file of pages) {
+      for (const url of urlsOf(loadPage(file, OUT))) {
+        if (url.startsWith('#') || url.startsWith('?')) continue;
+        const absolute = /^https?:/.test(url);
+        if (absolute && !url.startsWith(ORIGIN)) continue;
+        const path = absolute ? url.slice(ORIGIN.length) : url;
+        if (!path.startsWith(BASE)) outside.push(`${file}: ${url}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('writes the canonical URLs and cards on the configured origin, under the base', () => {
+    const doc = loadPage('china-united-front/sharp-power/index.html', OUT);
+    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${ORIGIN}${BASE}china-united-front/sharp-power/`);
+    expect(doc.querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(`${ORIGIN}${BASE}china-united-front/sharp-power/card.png`);
+    expect(doc.querySelector('a[href="#p-1"]')).not.toBeNull();
+  });
+
+  it('puts the base in the sitemap, robots.txt, the feed, the citation files and the calendar', () => {
+    const read = (path: string) => readFileSync(join(OUT, path), 'utf8');
+    const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.length).toBeGreaterThan(5);
+    for (const loc of locs) expect(loc.startsWith(`${ORIGIN}${BASE}`), loc).toBe(true);
+    expect(read('robots.txt')).toContain(`Sitemap: ${ORIGIN}${BASE}sitemap.xml`);
+    const feedUrls = [...read('feed.xml').matchAll(/(?:<link>|<guid[^>]*>|href=")(https?:[^<"]+)/g)].map((m) => m[1]);
+    expect(feedUrls.length).toBeGreaterThan(5);
+    for (const url of feedUrls) expect(url.startsWith(`${ORIGIN}${BASE}`), url).toBe(true);
+    expect(read('china-united-front/cite.bib')).toContain(`url = {${ORIGIN}${BASE}china-united-front/}`);
+    expect(read('china-united-front/rwchr-event.ics')).toContain(`URL:${ORIGIN}${BASE}china-united-front/rwchr-event/`);
+  });
+});

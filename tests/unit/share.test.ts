@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { encodeTextTerm, selectionUrl, textDirective } from '../../src/lib/text-fragment';
+import { escapeText, foldLine, toICalendar, toUtcStamp } from '../../src/lib/icalendar';
+import { briefingArticle, eventData, jsonLdText, sectionArticle } from '../../src/lib/structured-data';
+import { prefixParagraphIds } from '../../src/lib/rehype-passage-links';
+import { robotsTxt, rssFeed, sitemapXml } from '../../src/lib/feeds';
+import { pngSize } from '../../src/lib/social-card';
+import { eventTimes } from '../../src/lib/event-time';
+import type { BriefingEvent } from '../../src/lib/schemas';
+
+const event: BriefingEvent = {
+  title: 'China at a Crossroads: Standing up for Human Rights During the Pandemic',
+  host: 'Raoul Wallenberg Centre for Human Rights',
+  attendance: 'online',
+  when: { printed: 'Tuesday, June 9 from 5:00-8:00PM EDT', weekday: 'Tuesday', month: 6, day: 9, start: '17:00', end: '20:00', zone: 'EDT', utcOffset: '-04:00' },
+  panels: [
+    {
+      id: 'panel-media',
+      title: 'China’s attempt to quarantine the truth',
+      moderator: { name: 'Judith Abitan', role: 'RWCHR' },
+      speakers: [{ name: 'Xiao Qiang', role: 'Counter-Power Lab' }, { name: 'Sarah Cook', role: 'Freedom House' }],
+    },
+  ],
+  cosponsors: ['Freedom House', 'National Endowment for Democracy'],
+};
+const times = eventTimes(event.when, '2020-06');
+
+describe('text fragments', () => {
+  it('escapes the characters that are syntax in a text directive', () => {
+    expect(encodeTextTerm('wolf-warrior, a & b')).toBe('wolf%2Dwarrior%2C%20a%20%26%20b');
+  });
+
+  it('links a short selection by its whole text and a long one by its first and last words', () => {
+    expect(textDirective('  sharp   power ')).toBe('text=sharp%20power');
+    expect(textDirective('one two three four five six seven eight nine ten')).toBe('text=one%20two%20three%20four,seven%20eight%20nine%20ten');
+    expect(textDirective('end of one.\nStart of two')).toBe('text=end%20of%20one.,Start%20of%20two');
+    expect(textDirective(' \n ')).toBeNull();
+  });
+
+  it('drops the query and the old fragment of the page URL', () => {
+    expect(selectionUrl('https://example.org/r/b/s/?q=x#p-2', 'sharp power')).toBe('https://example.org/r/b/s/#:~:text=sharp%20power');
+  });
+});
+
+describe('iCalendar', () => {
+  it('escapes text values', () => {
+    expect(escapeText('a, b; c\\d\ne')).toBe('a\\, b\\; c\\\\d\\ne');
+  });
+
+  it('folds lines at 75 octets without splitting a UTF-8 character', () => {
+    const line = `DESCRIPTION:${'’'.repeat(60)}`;
+    const folded = foldLine(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    for (const part of parts.slice(1)) expect(part.startsWith(' ')).toBe(true);
+    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(line);
+    expect(foldLine('short')).toBe('short');
+  });
+
+  it('converts an offset time to UTC', () => {
+    expect(toUtcStamp('2020-06-09T17:00:00-04:00')).toBe('20200609T210000Z');
+  });
+
+  it('writes a VEVENT with UID, DTSTAMP, DTSTART and DTEND in UTC, CRLF throughout', () => {
+    const ics = toICalendar({ event, times, uid: 'rwchr-event.china-united-front@example.org', url: 'https://example.org/x/', stamp: '2020-06-09T17:00:00-04:00' });
+    expect(ics.endsWith('\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const unfolded = ics.replace(/\r\n /g, '').split('\r\n');
+    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(unfolded.slice(0, 2)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0']);
+    expect(unfolded).toEqual(
+      expect.arrayContaining([
+        'BEGIN:VEVENT',
+        'UID:rwchr-event.china-united-front@example.org',
+        'DTSTAMP:20200609T210000Z',
+        'DTSTART:20200609T210000Z',
+        'DTEND:20200610T000000Z',
+        'SUMMARY:China at a Crossroads: Standing up for Human Rights During the Pandemic',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ]),
+    );
+    expect(unfolded.find((l) => l.startsWith('DESCRIPTION:'))).toContain('Moderator: Judith Abitan. Speakers: Xiao Qiang\\, Sarah Cook.');
+    expect(unfolded.find((l) => l.startsWith('PRODID:'))).toBeDefined();
+  });
+});
+
+describe('JSON-LD', () => {
+  const site = { name: 'Research Reader', url: 'https://example.org/' };
+
+  it('describes the briefing as an Article with its sections as parts and its sources as citations', () => {
+    const data = briefingArticle({
+      title: 'T',
+      description: 'D',
+      url: 'https://example.org/b/',
+      site,
+      sections: [{ title: 'S', description: 'SD', url: 'https://example.org/b/s/' }],
+      sources: [{ id: 'wsj', outlet: 'The Wall Street Journal', title: 'W', author: 'Kate O’Keeffe', date: '2020-06-08' }],
+    });
+    expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Article', headline: 'T', inLanguage: 'en', url: 'https://example.org/b/' });
+    expect(data).not.toHaveProperty('author');
+    expect(data).not.toHaveProperty('datePublished');
+    expect(data.hasPart).toEqual([{ '@type': 'Article', headline: 'S', description: 'SD', url: 'https://example.org/b/s/' }]);
+    expect(data.citation).toEqual([
+      { '@type': 'CreativeWork', name: 'W', author: { '@type': 'Person', name: 'Kate O’Keeffe' }, publisher: { '@type': 'Organization', name: 'The Wall Street Journal' }, datePublished: '2020-06-08' },
+    ]);
+    const part = sectionArticle({ title: 'S', description: 'SD', url: 'https://example.org/b/s/', briefing: { title: 'T', url: 'https://example.org/b/' }, site, position: 1 });
+    expect(part.isPartOf).toMatchObject({ '@type': 'Article', url: 'https://example.org/b/' });
+  });
+
+  it('describes the webinar as an online Event with offsets, organiser, sponsors, panels and speakers', () => {
+    const data = eventData(event, times, 'https://example.org/b/rwchr-event/');
+    expect(data).toMatchObject({
+      '@type': 'Event',
+      startDate: '2020-06-09T17:00:00-04:00',
+      endDate: '2020-06-09T20:00:00-04:00',
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      organizer: { '@type': 'Organization', name: 'Raoul Wallenberg Centre for Human Rights' },
+    });
+    expect(data.sponsor).toHaveLength(2);
+    const [panel] = data.subEvent as { name: string; performer: unknown[] }[];
+    expect(panel.name).toBe('China’s attempt to quarantine the truth');
+    expect(panel.performer).toEqual([
+      { '@type': 'PerformanceRole', roleName: 'Moderator', performer: { '@type': 'Person', name: 'Judith Abitan', description: 'RWCHR' } },
+      { '@type': 'Person', name: 'Xiao Qiang', description: 'Counter-Power Lab' },
+      { '@type': 'Person', name: 'Sarah Cook', description: 'Freedom House' },
+    ]);
+  });
+
+  it('cannot be closed early by text inside it', () => {
+    const text = jsonLdText({ name: '</script><script>alert(1)</script>' });
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text).name).toBe('</script><script>alert(1)</script>');
+  });
+});
+
+describe('paragraph ids on the all-on-one page', () => {
+  it('prefixes the paragraph ids and the links to them, nothing else', () => {
+    const html = '<p id="p-1" data-p="1"><a class="para-link" href="#p-1" data-n="1"></a>See p-2 and <a href="#p-2x">x</a></p><h2 id="p-intro">';
+    expect(prefixParagraphIds(html, 'sharp-power')).toBe(
+      '<p id="sharp-power-p-1" data-p="1"><a class="para-link" href="#sharp-power-p-1" data-n="1"></a>See p-2 and <a href="#p-2x">x</a></p><h2 id="p-intro">',
+    );
+  });
+});
+
+describe('sitemap, robots and feed', () => {
+  it('lists URLs, escaped', () => {
+    expect(sitemapXml(['https://e.org/a&b/'])).toContain('<loc>https://e.org/a&amp;b/</loc>');
+    expect(robotsTxt('https://e.org/r/sitemap.xml')).toContain('Sitemap: https://e.org/r/sitemap.xml');
+  });
+
+  it('writes an RSS 2.0 channel with items and no invented dates', () => {
+    const xml = rssFeed({ title: 'R', description: 'D', url: 'https://e.org/', selfUrl: 'https://e.org/feed.xml' }, [{ title: 'A <b>', description: 'x', url: 'https://e.org/a/' }]);
+    expect(xml).toContain('<title>A &lt;b&gt;</title>');
+    expect(xml).not.toMatch(/pubDate|lastBuildDate/);
+  });
+});
+
+describe('PNG header', () => {
+  it('reads width and height from IHDR', () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 4, 176, 0, 0, 2, 118]);
+    expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(new Uint8Array(30))).toBeNull();
+  });
+});
