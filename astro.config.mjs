@@ -6,6 +6,9 @@ import remarkGfm from 'remark-gfm';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids';
 import { remarkCrossLinks } from './src/lib/remark-cross-links';
 import { rehypeFootnoteIds } from './src/lib/rehype-footnote-ids';
+import { remarkEntities } from './src/lib/remark-entities';
+import { remarkSourceLinks } from './src/lib/remark-source-links';
+import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/lib/briefing-files';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
 import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
@@ -25,7 +28,13 @@ export default defineConfig({
     processor: unified({
       gfm: true,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkHeadingIds, [remarkCrossLinks, { base }]],
+      remarkPlugins: [
+        remarkGfm,
+        remarkHeadingIds,
+        [remarkCrossLinks, { base }],
+        [remarkEntities, { base, entitiesFor: entitiesOfSectionFile }],
+        [remarkSourceLinks, { base, sourcesFor: sourceIdsOfSectionFile }],
+      ],
       rehypePlugins: [rehypeFootnoteIds],
       remarkRehype: {
         footnoteLabel: 'Notes',

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { briefingSchema, sectionSchema } from './lib/schemas';
+import { briefingSchema, entitiesFileSchema, sectionSchema } from './lib/schemas';
 import { parseSectionFileName, sectionId } from './lib/content-files';
 import { contentDir } from './site-config';
 
@@ -28,4 +28,14 @@ const sections = defineCollection({
   schema: sectionSchema,
 });
 
-export const collections = { briefings, sections };
+// One entry per briefing: the people, organisations and concepts it names (see src/lib/validate-entities.ts).
+const entities = defineCollection({
+  loader: glob({
+    pattern: '*/entities.yaml',
+    base,
+    generateId: ({ entry }) => entry.split('/')[0],
+  }),
+  schema: entitiesFileSchema,
+});
+
+export const collections = { briefings, sections, entities };

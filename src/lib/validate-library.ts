@@ -10,6 +10,7 @@ import { headingsInSource } from './heading-ids';
 import { briefingSchema, sectionSchema } from './schemas';
 import type { Briefing, SectionData } from './schemas';
 import { CROSS_LINK_PATTERN } from './cross-links';
+import { checkEntities, readEntities, type BriefingEntities } from './validate-entities';
 
 export interface ContentProblem {
   file: string;
@@ -40,6 +41,7 @@ export interface CheckedBriefing {
   slug: string;
   data: Briefing;
   sections: CheckedSection[];
+  entities: BriefingEntities;
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -67,9 +69,11 @@ export function validateLibrary(contentDir: string, displayRoot = process.cwd())
     }
     if (data) {
       checkAcrossSections(show(join(dir, 'briefing.yaml')), data, sections, problems);
-      briefings.push({ slug: folder, data, sections });
+      briefings.push({ slug: folder, data, sections, entities: readEntities(dir, show, problems) });
     }
   }
+  // A section that failed to load has no text to search, so "never mentioned" would only be noise.
+  checkEntities(briefings, problems, { mentions: problems.length === 0 });
 
   if (problems.length > 0) throw new ContentError(problems);
   return briefings;
