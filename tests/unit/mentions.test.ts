@@ -158,8 +158,8 @@ describe('remarkEntities', () => {
   it('prefers a paragraph’s own id as the anchor when an earlier plugin has given it one', () => {
     const processor = unified()
       .use(remarkParse)
-      .use(() => (tree: { children: { data?: object }[] }) => {
-        tree.children[0].data = { hProperties: { id: 'p-1' } };
+      .use(() => (tree) => {
+        (tree as unknown as { children: { data?: object }[] }).children[0].data = { hProperties: { id: 'p-1' } };
       })
       .use(remarkEntities, { base: '/', entitiesFor: () => ENTITIES as (Nameable & { name: string })[] });
     const file = { path: 'x.mdx', data: {} as { astro?: { frontmatter?: { entityMentions?: RecordedMention[] } } } };
