@@ -7,6 +7,9 @@ import { remarkHeadingIds } from './src/lib/remark-heading-ids';
 import { remarkCrossLinks } from './src/lib/remark-cross-links';
 import { rehypeFootnoteIds } from './src/lib/rehype-footnote-ids';
 import { rehypePassageLinks } from './src/lib/rehype-passage-links';
+import { remarkEntities } from './src/lib/remark-entities';
+import { remarkSourceLinks } from './src/lib/remark-source-links';
+import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/lib/briefing-files';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
 import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
@@ -26,7 +29,13 @@ export default defineConfig({
     processor: unified({
       gfm: true,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkHeadingIds, [remarkCrossLinks, { base }]],
+      remarkPlugins: [
+        remarkGfm,
+        remarkHeadingIds,
+        [remarkCrossLinks, { base }],
+        [remarkEntities, { base, entitiesFor: entitiesOfSectionFile }],
+        [remarkSourceLinks, { base, sourcesFor: sourceIdsOfSectionFile }],
+      ],
       rehypePlugins: [rehypeFootnoteIds, rehypePassageLinks],
       remarkRehype: {
         footnoteLabel: 'Notes',

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { briefingSchema, searchAliasSchema, sectionSchema } from './lib/schemas';
+import { briefingSchema, entitiesFileSchema, searchAliasSchema, sectionSchema } from './lib/schemas';
 import { parseSectionFileName, sectionId } from './lib/content-files';
 import { contentDir } from './site-config';
 
@@ -34,4 +34,14 @@ const searchAliases = defineCollection({
   schema: searchAliasSchema,
 });
 
-export const collections = { briefings, sections, searchAliases };
+// One entry per briefing: the people, organisations and concepts it names (see src/lib/validate-entities.ts).
+const entities = defineCollection({
+  loader: glob({
+    pattern: '*/entities.yaml',
+    base,
+    generateId: ({ entry }) => entry.split('/')[0],
+  }),
+  schema: entitiesFileSchema,
+});
+
+export const collections = { briefings, sections, searchAliases, entities };

@@ -8,6 +8,8 @@ export function createPaths(base: string) {
     section: (briefing: string, section: string, fragment?: string) =>
       `${root}${briefing}/${section}/${fragment ? `#${fragment}` : ''}`,
     all: (briefing: string, fragment?: string) => `${root}${briefing}/all/${fragment ? `#${fragment}` : ''}`,
+    entities: (fragment?: string) => `${root}entities/${fragment ? `#${fragment}` : ''}`,
+    entity: (slug: string) => `${root}entities/${slug}/`,
     search: (query?: string) => `${root}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     asset: (path: string) => `${root}${path.replace(/^\/+/, '')}`,
   };

@@ -69,7 +69,28 @@ export const sectionSchema = z.strictObject({
 export const searchAliasSchema = z.strictObject({ means: z.array(text).min(1) });
 export const searchAliasesSchema = z.record(z.string().regex(/^\S+$/, 'must be one word'), searchAliasSchema);
 
+export const ENTITY_TYPES = ['person', 'organisation', 'concept'] as const;
+
+/** One person, organisation or concept a briefing names (content/<briefing>/entities.yaml). */
+export const entitySchema = z.strictObject({
+  slug,
+  name: text,
+  type: z.enum(ENTITY_TYPES),
+  /** Other spellings that name only this entity, e.g. "ASPI"; the name itself is always matched. */
+  aliases: z.array(text).default([]),
+  /** `sensitive` (the default) matches names as written; `insensitive` also "United Front" for "united front". */
+  case: z.enum(['sensitive', 'insensitive']).default('sensitive'),
+  /** One line, drawn from what the briefing itself says. */
+  description: text,
+  /** An editors' note, e.g. where the source's spelling differs from the public record. */
+  note: text.optional(),
+});
+
+export const entitiesFileSchema = z.strictObject({ entities: z.array(entitySchema).default([]) });
+
 export type Briefing = z.infer<typeof briefingSchema>;
 export type SectionData = z.infer<typeof sectionSchema>;
 export type BriefingEvent = z.infer<typeof eventSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type Entity = z.infer<typeof entitySchema>;
+export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -11,6 +11,7 @@ import { briefingSchema, searchAliasesSchema, sectionSchema } from './schemas';
 import { aliasesIn } from './search-aliases';
 import type { Briefing, SectionData } from './schemas';
 import { CROSS_LINK_PATTERN } from './cross-links';
+import { checkEntities, readEntities, type BriefingEntities } from './validate-entities';
 
 export interface ContentProblem {
   file: string;
@@ -41,6 +42,7 @@ export interface CheckedBriefing {
   slug: string;
   data: Briefing;
   sections: CheckedSection[];
+  entities: BriefingEntities;
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -68,9 +70,11 @@ export function validateLibrary(contentDir: string, displayRoot = process.cwd())
     }
     if (data) {
       checkAcrossSections(show(join(dir, 'briefing.yaml')), data, sections, problems);
-      briefings.push({ slug: folder, data, sections });
+      briefings.push({ slug: folder, data, sections, entities: readEntities(dir, show, problems) });
     }
   }
+  // A section that failed to load has no text to search, so "never mentioned" would only be noise.
+  checkEntities(briefings, problems, { mentions: problems.length === 0 });
 
   checkSearchAliases(join(contentDir, 'search-aliases.yaml'), briefings, show, problems);
 

@@ -1,18 +1,22 @@
-// /search/: the query (and section filter) live in the URL. Typing replaces the history entry,
-// pressing Enter adds one, Back/Forward and shared links reproduce the same results.
+// /search/: the query and the active filters live in the URL (?q=…&section=…&person=…). Typing
+// replaces the history entry, pressing Enter adds one; Back/Forward and shared links reproduce
+// the same results.
 import { announceResults, loadPagefindUi, useResultCards } from './pagefind-ui';
 
-const FILTER = 'section';
+/** The Pagefind filters a URL may set: the section, and the entities a section mentions. */
+const FILTERS = ['section', 'person', 'organisation', 'concept'];
 
 function stateFromUrl() {
   const params = new URLSearchParams(window.location.search);
-  return { term: (params.get('q') ?? '').trim(), sections: params.getAll(FILTER) };
+  const filters: Record<string, string[]> = {};
+  for (const name of FILTERS) if (params.has(name)) filters[name] = params.getAll(name);
+  return { term: (params.get('q') ?? '').trim(), filters };
 }
 
-function urlFor(term: string, sections: string[]): string {
+function urlFor(term: string, filters: Record<string, string[]>): string {
   const params = new URLSearchParams();
   if (term.trim()) params.set('q', term.trim());
-  for (const section of sections) params.append(FILTER, section);
+  for (const name of FILTERS) for (const value of filters[name] ?? []) params.append(name, value);
   const query = params.toString();
   return `${window.location.pathname}${query ? `?${query}` : ''}`;
 }
@@ -27,7 +31,7 @@ export async function setupSearchPage(): Promise<void> {
 
   let pushNext = false;
   instance.on('search', (term, filters) => {
-    const url = urlFor(term, filters[FILTER] ?? []);
+    const url = urlFor(term, filters);
     if (url === `${window.location.pathname}${window.location.search}`) return;
     if (pushNext) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
@@ -42,11 +46,11 @@ export async function setupSearchPage(): Promise<void> {
 
   const input = page.querySelector<HTMLInputElement>('pagefind-input input');
   const run = () => {
-    const { term, sections } = stateFromUrl();
+    const { term, filters } = stateFromUrl();
     if (input) input.value = term;
-    if (sections.length > 0) instance.triggerSearchWithFilters(term, { [FILTER]: sections });
-    else instance.triggerSearch(term);
+    instance.triggerSearchWithFilters(term, filters);
   };
   window.addEventListener('popstate', run);
-  if (stateFromUrl().term) run();
+  const start = stateFromUrl();
+  if (start.term || Object.keys(start.filters).length > 0) run();
 }

@@ -64,7 +64,14 @@ function placeSelectionButton() {
   const start = range.startContainer;
   const paragraph = (start instanceof Element ? start : start.parentElement)?.closest('[data-p]');
   const page = location.origin + location.pathname;
-  selectedUrl = 'fragmentDirective' in document ? selectionUrl(location.href, text) : paragraph ? `${page}#${paragraph.id}` : null;
+  let before = '';
+  if (paragraph) {
+    const lead = document.createRange();
+    lead.setStart(paragraph, 0);
+    lead.setEnd(range.startContainer, range.startOffset);
+    before = lead.toString();
+  }
+  selectedUrl = 'fragmentDirective' in document ? selectionUrl(location.href, text, before) : paragraph ? `${page}#${paragraph.id}` : null;
   const box = range.getBoundingClientRect();
   selectionButton.style.top = `${box.bottom + scrollY + 8}px`;
   selectionButton.style.left = `${Math.max(8, Math.min(box.left + scrollX, innerWidth - 220))}px`;

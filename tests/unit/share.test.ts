@@ -33,6 +33,10 @@ describe('text fragments', () => {
   it('links a short selection by its whole text and a long one by its first and last words', () => {
     expect(textDirective('  sharp   power ')).toBe('text=sharp%20power');
     expect(textDirective('one two three four five six seven eight nine ten')).toBe('text=one%20two%20three%20four,seven%20eight%20nine%20ten');
+    // The last words before the selection become a prefix, so repeated words still find this passage.
+    expect(textDirective('period of experimentation', '“But the Covid-19 pandemic has served as an important ')).toBe(
+      'text=as%20an%20important-,period%20of%20experimentation',
+    );
     expect(textDirective('end of one.\nStart of two')).toBe('text=end%20of%20one.,Start%20of%20two');
     expect(textDirective(' \n ')).toBeNull();
   });

@@ -123,3 +123,95 @@ describe('validateLibrary', () => {
     expect(problemsOf(run)).toEqual([expect.objectContaining({ field: 'notes.removed.0.where' })]);
   });
 });
+
+describe('validateLibrary: entities', () => {
+  const ENTITIES = 'content/tiny-briefing/entities.yaml';
+  const addEntity = (dir: string, yaml: string) => writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8') + yaml);
+
+  it('accepts the fixture’s entities, each mentioned in the text', () => {
+    const [briefing] = check(() => {})();
+    expect(briefing.entities.entities.map((e) => e.slug)).toEqual(['example-institute', 'jane-roe']);
+  });
+
+  it('rejects an entity that is never mentioned, naming the file, the entity and what was looked for', () => {
+    const run = check((dir) =>
+      addEntity(dir, '  - slug: nobody\n    name: Nobody Atall\n    type: person\n    aliases: [Atall]\n    description: Not in the text.\n'),
+    );
+    expect(problemsOf(run)).toEqual([
+      expect.objectContaining({ file: ENTITIES, field: 'entities.2.slug', message: expect.stringMatching(/"Nobody Atall" is never mentioned.*Nobody Atall, Atall/) }),
+    ]);
+    expect(run).toThrow(/tiny-briefing\/entities\.yaml: field "entities\.2\.slug"/);
+  });
+
+  it('does not count a name inside a heading or a link as a mention', () => {
+    const run = check((dir) => {
+      edit(join(dir, '01-first.mdx'), 'Jane Roe works', 'Someone works');
+      edit(join(dir, '02-second.mdx'), '## Closing', '## Closing with Jane Roe');
+      edit(join(dir, '01-first.mdx'), '[the second section]', '[Jane Roe’s section]');
+    });
+    expect(problemsOf(run)).toEqual([expect.objectContaining({ field: 'entities.1.slug', message: expect.stringContaining('never mentioned') })]);
+  });
+
+  it('counts a name in the event programme, which is data, not text', () => {
+    const event = [
+      'event:',
+      '  title: A webinar',
+      '  host: Example Institute',
+      '  attendance: online',
+      '  when: { printed: "Monday", weekday: Monday, month: 3, day: 1, start: "10:00", end: "11:00", zone: UTC, utcOffset: "+00:00" }',
+      '  panels:',
+      '    - id: panel-one',
+      '      title: One panel',
+      '      moderator: { name: Rex Bloggs, role: Chair }',
+      '      speakers: [{ name: Jane Roe, role: Speaker }]',
+    ].join('\n');
+    const run = check((dir) => {
+      edit(join(dir, '02-second.mdx'), 'description: The second section of the tiny briefing.', `description: The second section of the tiny briefing.\n${event}`);
+      addEntity(dir, '  - slug: rex-bloggs\n    name: Rex Bloggs\n    type: person\n    description: Chairs the panel.\n');
+    });
+    expect(run()[0].entities.entities).toHaveLength(3);
+  });
+
+  it('rejects two entities that claim the same alias, naming both', () => {
+    const run = check((dir) => addEntity(dir, '  - slug: roe-foundation\n    name: Roe Foundation\n    type: organisation\n    aliases: [Roe]\n    description: Claims Roe too.\n'));
+    const problems = problemsOf(run);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: ENTITIES, field: 'entities.2.aliases', message: expect.stringContaining('"Roe" is also claimed by the entity "jane-roe"') }),
+    );
+  });
+
+  it('rejects a name that a case-insensitive entity claims in another case', () => {
+    const run = check((dir) => {
+      edit(join(dir, '01-first.mdx'), 'Some words', 'Some words about ei');
+      addEntity(dir, '  - slug: ei-concept\n    name: ei\n    type: concept\n    case: insensitive\n    description: Clashes with EI.\n');
+    });
+    expect(problemsOf(run)).toContainEqual(expect.objectContaining({ field: 'entities.2.name', message: expect.stringContaining('"example-institute"') }));
+  });
+
+  it('rejects an alias claimed by another entity in another briefing, and one slug used for two entities', () => {
+    const run = check((dir) => {
+      const other = join(dir, '..', 'other-briefing');
+      cpSync(dir, other, { recursive: true });
+      edit(join(other, 'entities.yaml'), 'name: Jane Roe', 'name: Janet Roe');
+      edit(join(other, '01-first.mdx'), 'Jane Roe', 'Janet Roe');
+      edit(join(other, 'entities.yaml'), 'slug: example-institute', 'slug: example-institute-two');
+    });
+    // Briefings are checked in folder order, so the second claim is the tiny briefing's.
+    const problems = problemsOf(run);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: ENTITIES,
+        field: 'entities.0.name',
+        message: expect.stringContaining('"Example Institute" is also claimed by the entity "example-institute-two" (content/other-briefing/entities.yaml)'),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: ENTITIES, field: 'entities.1.slug', message: expect.stringContaining('"jane-roe" is Janet Roe (person) in content/other-briefing/entities.yaml; one slug must name one entity') }),
+    );
+  });
+
+  it('rejects an entity with an unknown type, naming the field', () => {
+    const run = check((dir) => edit(join(dir, 'entities.yaml'), 'type: person', 'type: people'));
+    expect(problemsOf(run)).toEqual([expect.objectContaining({ file: ENTITIES, field: 'entities.1.type' })]);
+  });
+});

@@ -1,0 +1,133 @@
+// Marks the people, organisations and concepts a section names. The first mention of each entity in
+// a section becomes a link to the entity's page followed by a button that opens its card (a native
+// `popover`, rendered once per page by EntityCards.astro); later mentions stay plain text, so a
+// page never turns into a wall of links. The words a reader sees are never changed, only wrapped.
+// Every mention (first or not) is recorded in the file's frontmatter as `entityMentions`, which
+// the entity pages and the search filters read back through `render(entry)`.
+import { createMatcher, findMentions, snippetAround, type Nameable } from './mentions';
+import { createPaths } from './paths';
+import { filePath, type PluginFile, type TreeNode } from './tree';
+
+export interface RecordedMention {
+  entity: string;
+  /** The words as printed. */
+  text: string;
+  /** Where a deep link should land: the paragraph's id when it has one, else the nearest heading's. */
+  anchor: string | null;
+  heading: string | null;
+  snippet: string;
+}
+
+export interface RemarkEntitiesOptions {
+  base: string;
+  /** The entities that may be mentioned in the file at this path (its briefing's). */
+  entitiesFor: (path: string) => (Nameable & { name: string })[];
+}
+
+/** Nodes whose text is never a mention: headings, links, code, footnotes (editorial) and raw markup. */
+const SKIP = new Set([
+  'heading',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'code',
+  'footnoteDefinition',
+  'definition',
+  'html',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'yaml',
+]);
+
+export const entityCardId = (slug: string) => `entity-card-${slug}`;
+
+type Data = { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
+type Node = TreeNode & { data?: Data };
+type AstroFile = PluginFile & { data?: { astro?: { frontmatter?: Record<string, unknown> } } };
+
+function plainText(node: Node): string {
+  if (node.type === 'text') return node.value ?? '';
+  if (SKIP.has(node.type) && node.type !== 'link') return '';
+  return (node.children ?? []).map(plainText).join('');
+}
+
+export function remarkEntities(options: RemarkEntitiesOptions) {
+  const paths = createPaths(options.base);
+  return (tree: Node, file: AstroFile) => {
+    const entities = options.entitiesFor(filePath(file));
+    if (entities.length === 0) return;
+    const matcher = createMatcher(entities);
+    const names = new Map(entities.map((e) => [e.slug, e.name]));
+    const linked = new Set<string>();
+    const mentions: RecordedMention[] = [];
+    let heading: string | null = null;
+
+    const mark = (text: Node, paragraph: Node | null): Node[] => {
+      const value = text.value ?? '';
+      const found = findMentions(value, matcher);
+      if (found.length === 0) return [text];
+      const context = paragraph ? plainText(paragraph) : value;
+      const offset = paragraph ? context.indexOf(value) : 0;
+      const paragraphId = paragraph?.data?.hProperties?.id;
+      const out: Node[] = [];
+      let last = 0;
+      for (const match of found) {
+        mentions.push({
+          entity: match.entity,
+          text: match.text,
+          anchor: typeof paragraphId === 'string' ? paragraphId : heading,
+          heading,
+          snippet: snippetAround(context, Math.max(0, offset) + match.start, Math.max(0, offset) + match.end),
+        });
+        if (linked.has(match.entity)) continue;
+        linked.add(match.entity);
+        if (match.start > last) out.push({ type: 'text', value: value.slice(last, match.start) });
+        out.push(
+          {
+            type: 'entityMention',
+            data: { hName: 'a', hProperties: { href: paths.entity(match.entity), className: ['mention'], dataEntity: match.entity } },
+            children: [{ type: 'text', value: match.text }],
+          },
+          {
+            type: 'entityCardButton',
+            data: {
+              hName: 'button',
+              hProperties: {
+                type: 'button',
+                className: ['mention__about'],
+                popovertarget: entityCardId(match.entity),
+                ariaLabel: `About ${names.get(match.entity)}`,
+              },
+            },
+            children: [],
+          },
+        );
+        last = match.end;
+      }
+      if (last === 0) return [text];
+      if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
+      return out;
+    };
+
+    const visit = (node: Node, paragraph: Node | null) => {
+      if (node.type === 'heading') {
+        const id = node.data?.hProperties?.id;
+        if (typeof id === 'string') heading = id;
+      }
+      if (SKIP.has(node.type) || !node.children) return;
+      const inside = node.type === 'paragraph' ? node : paragraph;
+      node.children = node.children.flatMap((child: Node) => {
+        if (child.type === 'text') return mark(child, inside);
+        visit(child, inside);
+        return [child];
+      });
+    };
+    visit(tree, null);
+
+    file.data ??= {};
+    file.data.astro ??= {};
+    file.data.astro.frontmatter ??= {};
+    file.data.astro.frontmatter.entityMentions = mentions;
+  };
+}
