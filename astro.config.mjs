@@ -8,6 +8,8 @@ import { remarkCrossLinks } from './src/lib/remark-cross-links';
 import { rehypeFootnoteIds } from './src/lib/rehype-footnote-ids';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
+import { securityHeaders } from './src/integrations/security-headers';
+import { CSP_DIRECTIVES, INLINE_SCRIPT_HASHES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/lib/security-policy';
 import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
 
 const base = basePath();
@@ -21,6 +23,14 @@ export default defineConfig({
   trailingSlash: 'always',
   // Lossless whitespace removal: the JSX rules (Astro 7's default) drop spaces between inline tags.
   compressHTML: true,
+  // A strict Content-Security-Policy in every page's <meta>; src/lib/security-policy.ts explains it.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: INLINE_SCRIPT_HASHES },
+      styleDirective: { resources: STYLE_RESOURCES },
+    },
+  },
   markdown: {
     processor: unified({
       gfm: true,
@@ -35,5 +45,5 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentCheck({ contentDir: contentDir() }), mdx(), pagefind()],
+  integrations: [contentCheck({ contentDir: contentDir() }), mdx(), pagefind(), securityHeaders()],
 });
