@@ -23,6 +23,8 @@ export async function watchProblems(page: Page, origin: string): Promise<Problem
     });
   });
   page.on('console', (message) => {
+    // The site has no favicon yet, and Chromium asks for /favicon.ico on its own, whatever the page says.
+    if (message.location().url.endsWith('/favicon.ico')) return;
     if (message.type() === 'error' || message.type() === 'warning')
       seen.push(`console ${message.type()}: ${message.text()}`);
   });
@@ -37,7 +39,7 @@ export async function watchProblems(page: Page, origin: string): Promise<Problem
   });
   page.on('requestfailed', (request) => seen.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('/404.html'))
+    if (response.status() >= 400 && !/\/(404\.html|favicon\.ico)$/.test(response.url()))
       seen.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return {
