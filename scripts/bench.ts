@@ -51,7 +51,14 @@ async function recordLoads(page: Page): Promise<() => Load> {
   return () => load;
 }
 
-const pages = ['', 'china-united-front/', 'china-united-front/sharp-power/', 'china-united-front/rwchr-event/', 'china-united-front/all/', 'search/'];
+const pages = [
+  '',
+  'china-united-front/',
+  'china-united-front/sharp-power/',
+  'china-united-front/rwchr-event/',
+  'china-united-front/all/',
+  'search/',
+];
 const pageResults: Record<string, Load> = {};
 for (const path of pages) {
   const context = await browser.newContext();
@@ -111,7 +118,9 @@ writeFileSync(file, JSON.stringify(result, null, 2));
 
 const kb = (n: number) => (n / 1024).toFixed(1);
 console.log(`\nbuild: ${(result.buildMs / 1000).toFixed(1)} s (median of ${buildTimes.length})`);
-console.log('\npage                                  requests  over the wire KB  (html/css/js/font/img)  JS on load KB');
+console.log(
+  '\npage                                  requests  over the wire KB  (html/css/js/font/img)  JS on load KB',
+);
 for (const [path, load] of Object.entries(pageResults)) {
   const t = (name: string) => kb(load.byType[name]?.wire ?? 0);
   console.log(
@@ -120,6 +129,8 @@ for (const [path, load] of Object.entries(pageResults)) {
 }
 console.log(`\nquery (median of ${RUNS})   first results cold ms   bytes cold KB   warm ms`);
 for (const [query, s] of Object.entries(searchResults)) {
-  console.log(`${query.padEnd(26)}${String(s.coldMs).padStart(22)}${kb(s.coldWire).padStart(16)}${String(s.warmMs).padStart(10)}`);
+  console.log(
+    `${query.padEnd(26)}${String(s.coldMs).padStart(22)}${kb(s.coldWire).padStart(16)}${String(s.warmMs).padStart(10)}`,
+  );
 }
 console.log(`\nwritten to ${file}`);
