@@ -12,6 +12,8 @@ import { remarkSourceLinks } from './src/lib/remark-source-links';
 import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/lib/briefing-files';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
+import { securityHeaders } from './src/integrations/security-headers';
+import { CSP_DIRECTIVES, INLINE_SCRIPT_HASHES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/lib/security-policy';
 import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
 
 const base = basePath();
@@ -25,6 +27,14 @@ export default defineConfig({
   trailingSlash: 'always',
   // Lossless whitespace removal: the JSX rules (Astro 7's default) drop spaces between inline tags.
   compressHTML: true,
+  // A strict Content-Security-Policy in every page's <meta>; src/lib/security-policy.ts explains it.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: INLINE_SCRIPT_HASHES },
+      styleDirective: { resources: STYLE_RESOURCES },
+    },
+  },
   markdown: {
     processor: unified({
       gfm: true,
@@ -45,5 +55,5 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentCheck({ contentDir: contentDir() }), mdx(), pagefind()],
+  integrations: [contentCheck({ contentDir: contentDir() }), mdx(), pagefind(), securityHeaders()],
 });

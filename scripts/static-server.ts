@@ -26,6 +26,8 @@ export interface ServeOptions {
   /** Brotli-compress responses when the client accepts it, as a static host would. */
   compress?: boolean;
   headers?: Record<string, string>;
+  /** Send the headers a `_headers` file (Netlify/Cloudflare Pages syntax) in the root gives each path, as a host would. */
+  headersFile?: boolean;
 }
 
 export interface RunningServer {
@@ -37,6 +39,7 @@ export interface RunningServer {
 export async function serveDist(options: ServeOptions): Promise<RunningServer> {
   const root = resolve(options.root);
   const base = options.base ?? '/';
+  const rules = options.headersFile ? parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')) : [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
@@ -54,6 +57,7 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
     let body = await readFile(file);
     const headers: Record<string, string> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...headersFor(rules, '/' + url.pathname.slice(base.length)),
       ...options.headers,
     };
     if (options.compress && /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
@@ -83,4 +87,36 @@ async function existingFile(path: string): Promise<string | null> {
     // not there
   }
   return null;
+}
+
+export interface HeaderRule {
+  pattern: string;
+  headers: Record<string, string>;
+}
+
+/** Parses a `_headers` file: a path pattern on its own line, then indented `Name: value` lines; `#` comments. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const colon = line.indexOf(':');
+    if (!rule || colon < 0) throw new Error(`_headers: a header outside a path, or without a colon: ${line}`);
+    rule.headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return rules;
+}
+
+/** The headers of every rule whose pattern (`*` matches anything) matches the path; later rules win. */
+export function headersFor(rules: HeaderRule[], path: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    const pattern = new RegExp(`^${rule.pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+    if (pattern.test(path)) Object.assign(headers, rule.headers);
+  }
+  return headers;
 }

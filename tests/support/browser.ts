@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { serveDist, type RunningServer } from '../../scripts/static-server';
+import { serveDist, type RunningServer, type ServeOptions } from '../../scripts/static-server';
 import { DIST } from './dist';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -32,8 +32,15 @@ export interface BrowserFixture {
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
 }
 
-/** A describe block with a browser and a server, skipped when there is no Chromium (outside CI). */
-export function describeInBrowser(name: string, body: (fixture: BrowserFixture) => void) {
+/**
+ * A describe block with a browser and a server, skipped when there is no Chromium (outside CI).
+ * `serve` adds server options, e.g. `{ headersFile: true }` to send dist/_headers as a host would.
+ */
+export function describeInBrowser(
+  name: string,
+  body: (fixture: BrowserFixture) => void,
+  serve: Partial<ServeOptions> = {},
+) {
   (HAVE_CHROMIUM ? describe : describe.skip)(name, () => {
     let server: RunningServer;
     const fixture = {
@@ -41,7 +48,7 @@ export function describeInBrowser(name: string, body: (fixture: BrowserFixture) 
       newPage: async (options) => (await fixture.browser.newContext(options)).newPage(),
     } as BrowserFixture;
     beforeAll(async () => {
-      server = await serveDist({ root: DIST });
+      server = await serveDist({ ...serve, root: DIST });
       fixture.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
     afterAll(async () => {

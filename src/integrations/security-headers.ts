@@ -1,0 +1,61 @@
+// Writes the pages' Content-Security-Policy into dist/_headers after the build. Astro's `security.csp` puts a
+// policy in each page's <meta http-equiv>, with the hashes of that page's scripts and styles; the header policy
+// is their union plus the directives only a header can carry (frame-ancestors). Browsers enforce both, so each
+// page still allows only its own hashes. Astro writes the <meta> at the end of <head>; a <meta> policy governs only
+// what follows it, so the build moves it up to just after <meta charset>, ahead of any stylesheet or script.
+import type { AstroIntegration } from 'astro';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HEADER_ONLY_DIRECTIVES } from '../lib/security-policy';
+
+const META = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"\s*\/?>/i;
+const CHARSET = /<meta charset="utf-8"\s*\/?>/i;
+
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'reader:security-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const policies = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+          .filter((file) => file.endsWith('.html'))
+          .sort()
+          .map((file) => {
+            const path = join(outDir, file);
+            const html = readFileSync(path, 'utf8');
+            const match = META.exec(html);
+            if (!match) throw new Error(`${file} has no Content-Security-Policy <meta>`);
+            if (!CHARSET.test(html)) throw new Error(`${file} has no <meta charset="utf-8">`);
+            writeFileSync(
+              path,
+              html.replace(match[0], '').replace(CHARSET, (charset) => charset + match[0]),
+            );
+            return match[1].replaceAll('&#39;', "'");
+          });
+        const policy = [...mergePolicies(policies), ...HEADER_ONLY_DIRECTIVES].join('; ');
+        const headersFile = join(outDir, '_headers');
+        const headers = readFileSync(headersFile, 'utf8');
+        const line = /^(\s+Content-Security-Policy:).*$/m;
+        if (!line.test(headers)) throw new Error('public/_headers has no Content-Security-Policy line to fill in');
+        writeFileSync(headersFile, headers.replace(line, `$1 ${policy}`));
+        logger.info(`wrote the Content-Security-Policy of ${policies.length} pages into _headers`);
+      },
+    },
+  };
+}
+
+/** The union of several policies, directive by directive, in first-seen order (deterministic for a given build). */
+export function mergePolicies(policies: string[]): string[] {
+  const merged = new Map<string, string[]>();
+  for (const policy of policies) {
+    for (const directive of policy.split(';')) {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      if (!name) continue;
+      const known = merged.get(name) ?? [];
+      for (const source of sources) if (!known.includes(source)) known.push(source);
+      merged.set(name, known);
+    }
+  }
+  return [...merged].map(([name, sources]) => [name, ...sources].join(' '));
+}

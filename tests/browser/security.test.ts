@@ -1,0 +1,68 @@
+// Every page under the real policy: served with the headers of dist/_headers (and so the build's CSP) and the
+// <meta> policy in the page, with no CSP violation, console error or request to another host. Search runs too.
+import { expect, it } from 'vitest';
+import { describeInBrowser } from '../support/browser';
+import { htmlFiles } from '../support/dist';
+import { watchProblems } from '../support/page-problems';
+
+const pages = htmlFiles().map((file) => file.replace(/index\.html$/, ''));
+
+describeInBrowser(
+  'security headers and Content-Security-Policy',
+  ({ newPage, url }) => {
+    it('sends the headers of _headers with every page', async () => {
+      const page = await newPage();
+      const response = await page.goto(url('china-united-front/sharp-power/'));
+      const headers = response!.headers();
+      expect(headers['content-security-policy']).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+    });
+
+    it.each(pages)('loads /%s with no CSP violation, console error or third-party request', async (path) => {
+      const page = await newPage();
+      const problems = await watchProblems(page, new URL(url()).origin);
+      await page.goto(url(path), { waitUntil: 'networkidle' });
+      expect(await problems.list()).toEqual([]);
+    });
+
+    it('runs search under the policy: the Component UI, its WebAssembly and results, from ?q= and from typing', async () => {
+      const page = await newPage();
+      const problems = await watchProblems(page, new URL(url()).origin);
+      await page.goto(url('search/?q=united+front'));
+      await page.locator('pagefind-results .pf-result-link').first().waitFor({ timeout: 10_000 });
+      await page.locator('pagefind-input input').fill('sharp power');
+      await expect
+        .poll(() => page.locator('pagefind-results .pf-result-link').first().textContent(), { timeout: 10_000 })
+        .toBe('Sharp power');
+      await page.waitForLoadState('networkidle');
+      expect(await problems.list()).toEqual([]);
+    });
+
+    it('opens search from a section page under the policy', async () => {
+      const page = await newPage();
+      const problems = await watchProblems(page, new URL(url()).origin);
+      await page.goto(url('china-united-front/sharp-power/'));
+      await page.getByRole('searchbox', { name: 'Search the library' }).fill('wolf warrior');
+      await page.getByRole('searchbox', { name: 'Search the library' }).press('Enter');
+      await page.locator('pagefind-results .pf-result-link').first().waitFor({ timeout: 10_000 });
+      expect(await problems.list()).toEqual([]);
+    });
+
+    it('is enforced: an injected inline script is blocked and reported (so the checks above can fail)', async () => {
+      const page = await newPage();
+      const problems = await watchProblems(page, new URL(url()).origin);
+      await page.goto(url('china-united-front/sharp-power/'));
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'document.title = "pwned"';
+        document.body.append(script);
+      });
+      await expect.poll(async () => (await problems.list()).join('\n')).toMatch(/CSP: script-src-elem blocked inline/);
+      expect(await page.title()).not.toBe('pwned');
+    });
+  },
+  { headersFile: true },
+);
