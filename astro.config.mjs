@@ -25,8 +25,10 @@ export default defineConfig({
   // Per checkout, not inside node_modules, so parallel checkouts sharing node_modules never collide.
   cacheDir: './.cache/astro',
   trailingSlash: 'always',
-  // Lossless whitespace removal: the JSX rules (Astro 7's default) drop spaces between inline tags.
-  compressHTML: true,
+  // Astro 7's default whitespace rules are JSX's, the same ones Prettier formats .astro templates by: a
+  // space between inline elements on different lines is written as {' '}.
+  // Modules the page script loads on demand are bundled as ES modules of their own (see src/scripts/site.ts).
+  vite: { worker: { format: 'es' } },
   // A strict Content-Security-Policy in every page's <meta>; src/lib/security-policy.ts explains it.
   security: {
     csp: {

@@ -8,7 +8,13 @@ import { paths } from './paths';
 export function citedWork(briefing: Briefing, section?: Section): CitedWork {
   const site = import.meta.env.SITE;
   if (!section) {
-    return { key: briefing.slug, title: briefing.data.title, siteName: SITE_NAME, url: absoluteUrl(paths.briefing(briefing.slug), site), language: 'en' };
+    return {
+      key: briefing.slug,
+      title: briefing.data.title,
+      siteName: SITE_NAME,
+      url: absoluteUrl(paths.briefing(briefing.slug), site),
+      language: 'en',
+    };
   }
   return {
     key: `${briefing.slug}-${section.slug}`,

@@ -36,7 +36,9 @@ export async function sectionMentions(section: Section): Promise<RecordedMention
   const order = headings.map((h) => h.slug);
   const programmeAt = order.includes(PROGRAMME_HEADING) ? order.indexOf(PROGRAMME_HEADING) : order.length;
   const split = inText.findIndex((m) => m.heading !== null && order.indexOf(m.heading) > programmeAt);
-  return split === -1 ? [...inText, ...inProgramme] : [...inText.slice(0, split), ...inProgramme, ...inText.slice(split)];
+  return split === -1
+    ? [...inText, ...inProgramme]
+    : [...inText.slice(0, split), ...inProgramme, ...inText.slice(split)];
 }
 
 /** The entities a section mentions, each once, in the order of their first mention. */

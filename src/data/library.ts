@@ -28,7 +28,12 @@ export interface Briefing {
 
 function eventWords(event: BriefingEvent | undefined): number {
   if (!event) return 0;
-  const people = event.panels.flatMap((p) => [p.title, p.moderator.name, p.moderator.role, ...p.speakers.flatMap((s) => [s.name, s.role])]);
+  const people = event.panels.flatMap((p) => [
+    p.title,
+    p.moderator.name,
+    p.moderator.role,
+    ...p.speakers.flatMap((s) => [s.name, s.role]),
+  ]);
   return countWords([event.title, ...people].join(' '));
 }
 
@@ -36,7 +41,16 @@ function toSection(entry: CollectionEntry<'sections'>): Section {
   const { briefing, slug } = splitSectionId(entry.id);
   const order = parseSectionFileName(basename(entry.filePath ?? ''))?.order ?? 0;
   const words = countWords(proseOfMdx(entry.body ?? '')) + eventWords(entry.data.event);
-  return { entry, briefing, slug, order, title: entry.data.title, description: entry.data.description, words, minutes: readingMinutes(words) };
+  return {
+    entry,
+    briefing,
+    slug,
+    order,
+    title: entry.data.title,
+    description: entry.data.description,
+    words,
+    minutes: readingMinutes(words),
+  };
 }
 
 let cache: Promise<Briefing[]> | undefined;
@@ -46,7 +60,10 @@ export function getLibrary(): Promise<Briefing[]> {
   // One read per build; in dev, read afresh so edits show up.
   if (import.meta.env.DEV) cache = undefined;
   cache ??= (async () => {
-    const [briefingEntries, sectionEntries] = await Promise.all([getCollection('briefings'), getCollection('sections')]);
+    const [briefingEntries, sectionEntries] = await Promise.all([
+      getCollection('briefings'),
+      getCollection('sections'),
+    ]);
     const sections = sectionEntries.map(toSection);
     return briefingEntries
       .map((entry) => {

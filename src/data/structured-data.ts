@@ -7,7 +7,11 @@ import { absoluteUrl } from '../lib/share-paths';
 import { eventData, sectionArticle } from '../lib/structured-data';
 import { SITE_NAME } from '../site-config';
 
-export function sectionStructuredData(briefing: Briefing, section: Section, site: URL | undefined): Record<string, unknown>[] {
+export function sectionStructuredData(
+  briefing: Briefing,
+  section: Section,
+  site: URL | undefined,
+): Record<string, unknown>[] {
   const url = (path: string) => absoluteUrl(path, site);
   const pageUrl = url(paths.section(briefing.slug, section.slug));
   const blocks = [

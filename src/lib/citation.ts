@@ -23,7 +23,10 @@ export type CitationPart = string | { italic: string } | { accessed: true };
 
 export type CitationStyle = 'apa' | 'chicago';
 
-export const CITATION_STYLES: Record<CitationStyle, string> = { apa: 'APA (7th edition)', chicago: 'Chicago (notes and bibliography)' };
+export const CITATION_STYLES: Record<CitationStyle, string> = {
+  apa: 'APA (7th edition)',
+  chicago: 'Chicago (notes and bibliography)',
+};
 
 /** Ends a title with a full stop unless it already ends with punctuation. */
 function period(text: string): string {
@@ -61,7 +64,11 @@ export function formatAccessDate(date: Date): string {
 const NOTE = 'The source gives no author or publication date.';
 
 function bibtexEscape(text: string): string {
-  return text.replace(/\\/g, '\\textbackslash{}').replace(/([{}&%$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+  return text
+    .replace(/\\/g, '\\textbackslash{}')
+    .replace(/([{}&%$#_])/g, '\\$1')
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}');
 }
 
 /** A BibTeX `@online` entry (biblatex; BibTeX styles read it as @misc), title braced to keep its case. */

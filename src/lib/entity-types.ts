@@ -9,5 +9,7 @@ export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
 
 /** The entities grouped by type (people, organisations, concepts), each group A–Z. */
 export function groupByType<T extends Pick<Entity, 'type'>>(entities: T[]): { type: EntityType; entities: T[] }[] {
-  return ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((e) => e.type === type) })).filter((g) => g.entities.length > 0);
+  return ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((e) => e.type === type) })).filter(
+    (g) => g.entities.length > 0,
+  );
 }

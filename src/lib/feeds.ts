@@ -2,7 +2,12 @@
 // give: the sitemap has no lastmod and the feed items no pubDate (both optional in their formats).
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 export function sitemapXml(urls: string[]): string {
@@ -22,7 +27,10 @@ export interface FeedItem {
   category?: string;
 }
 
-export function rssFeed(channel: { title: string; description: string; url: string; selfUrl: string }, items: FeedItem[]): string {
+export function rssFeed(
+  channel: { title: string; description: string; url: string; selfUrl: string },
+  items: FeedItem[],
+): string {
   const item = (i: FeedItem) =>
     [
       '    <item>',

@@ -43,7 +43,9 @@ const isWordChar = (char: string | undefined) => char !== undefined && WORD_CHAR
 function matchesAt(text: string, at: number, pattern: Pattern): boolean {
   const candidate = text.slice(at, at + pattern.value.length);
   if (candidate.length !== pattern.value.length) return false;
-  const same = pattern.insensitive ? candidate.toLowerCase() === pattern.value.toLowerCase() : candidate === pattern.value;
+  const same = pattern.insensitive
+    ? candidate.toLowerCase() === pattern.value.toLowerCase()
+    : candidate === pattern.value;
   return same && !isWordChar(text[at + pattern.value.length]);
 }
 
@@ -110,7 +112,11 @@ export type MarkedSegment = Segment & { first?: boolean };
  * Several texts cut into segments, the first mention of each entity across all of them flagged
  * `first` (that one becomes a link; the rest stay plain), as the remark plugin does in prose.
  */
-export function markFirstMentions(texts: string[], matcher: Matcher, alreadyLinked: Iterable<string> = []): MarkedSegment[][] {
+export function markFirstMentions(
+  texts: string[],
+  matcher: Matcher,
+  alreadyLinked: Iterable<string> = [],
+): MarkedSegment[][] {
   const linked = new Set(alreadyLinked);
   return texts.map((text) =>
     segmentText(text, matcher).map((segment) => {

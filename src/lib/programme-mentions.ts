@@ -15,6 +15,12 @@ export function programmeLines(event: BriefingEvent): { panel: string; text: str
 export function programmeMentions(event: BriefingEvent, entities: Nameable[]): RecordedMention[] {
   const matcher = createMatcher(entities);
   return programmeLines(event).flatMap(({ panel, text }) =>
-    findMentions(text, matcher).map((m) => ({ entity: m.entity, text: m.text, anchor: panel, heading: panel, snippet: text })),
+    findMentions(text, matcher).map((m) => ({
+      entity: m.entity,
+      text: m.text,
+      anchor: panel,
+      heading: panel,
+      snippet: text,
+    })),
   );
 }

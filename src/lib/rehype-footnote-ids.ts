@@ -2,7 +2,7 @@
 // every section together, so each section's footnote ids are prefixed with its slug instead.
 // The notes themselves are editorial, so search leaves them out.
 import { parseSectionFileName } from './content-files';
-import { filePath, walk, type PluginFile, type TreeNode } from './tree';
+import { asTree, filePath, walk, type PluginFile, type PluginTree } from './tree';
 
 const GFM_PREFIX = 'user-content-';
 const LABEL_ID = 'footnote-label';
@@ -13,7 +13,8 @@ export function footnoteId(id: string, slug: string): string {
 }
 
 export function rehypeFootnoteIds() {
-  return (tree: TreeNode, file: PluginFile) => {
+  return (root: PluginTree, file: PluginFile) => {
+    const tree = asTree(root);
     const slug = parseSectionFileName(filePath(file).split('/').at(-1) ?? '')?.slug;
     if (!slug) return;
     walk(tree, (node) => {

@@ -2,7 +2,7 @@
 // is numbered 1..N (like a legal or UN document) and gets the id `p-N`, with a margin link to itself;
 // each heading with an id gets a "Link to this section" control. The visible ¶ number comes from CSS
 // (`data-n`), so the text, search index and copied selections hold nothing but the source's words.
-import type { TreeNode } from './tree';
+import { asTree, type PluginTree, type TreeNode } from './tree';
 
 const NUMBERED = new Set(['p', 'blockquote', 'li']);
 const HEADINGS = new Set(['h2', 'h3', 'h4']);
@@ -42,7 +42,8 @@ export function headingLink(id: string, text: string): TreeNode {
 }
 
 export function rehypePassageLinks() {
-  return (tree: TreeNode) => {
+  return (root: PluginTree) => {
+    const tree = asTree(root);
     let count = 0;
     const visit = (node: TreeNode, insideNumbered: boolean) => {
       if (isFootnotes(node)) return;
@@ -69,5 +70,8 @@ export function rehypePassageLinks() {
  * in the ids and in the links that point at them. Only the attributes this plugin writes match.
  */
 export function prefixParagraphIds(html: string, slug: string): string {
-  return html.replace(/ (id|href)="(#?)p-(\d+)"/g, (_, attr: string, hash: string, n: string) => ` ${attr}="${hash}${slug}-p-${n}"`);
+  return html.replace(
+    / (id|href)="(#?)p-(\d+)"/g,
+    (_, attr: string, hash: string, n: string) => ` ${attr}="${hash}${slug}-p-${n}"`,
+  );
 }

@@ -86,7 +86,10 @@ export function remarkEntities(options: RemarkEntitiesOptions) {
         out.push(
           {
             type: 'entityMention',
-            data: { hName: 'a', hProperties: { href: paths.entity(match.entity), className: ['mention'], dataEntity: match.entity } },
+            data: {
+              hName: 'a',
+              hProperties: { href: paths.entity(match.entity), className: ['mention'], dataEntity: match.entity },
+            },
             children: [{ type: 'text', value: match.text }],
           },
           {

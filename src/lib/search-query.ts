@@ -71,6 +71,8 @@ export function searchText(raw: string, aliases: SearchAlias[]): string {
   const parsed = parseQuery(raw);
   const hasAlias = parsed.words.some((w) => aliases.some((a) => a.term.toLowerCase() === w.toLowerCase()));
   if (!hasAlias) return raw.slice(0, MAX_QUERY_LENGTH).trim();
-  const expanded = parsed.words.map((w) => aliases.find((a) => a.term.toLowerCase() === w.toLowerCase())?.means[0] ?? w);
+  const expanded = parsed.words.map(
+    (w) => aliases.find((a) => a.term.toLowerCase() === w.toLowerCase())?.means[0] ?? w,
+  );
   return [...parsed.phrases.map((p) => `"${p}"`), ...expanded].join(' ');
 }

@@ -4,7 +4,8 @@ import type { CitationFormat } from './citation';
 
 export function createSharePaths(base: string) {
   const root = base.endsWith('/') ? base : `${base}/`;
-  const under = (briefing?: string, section?: string) => `${root}${briefing ? `${briefing}/` : ''}${section ? `${section}/` : ''}`;
+  const under = (briefing?: string, section?: string) =>
+    `${root}${briefing ? `${briefing}/` : ''}${section ? `${section}/` : ''}`;
   return {
     /** The 1200×630 social card beside the page it previews. */
     card: (briefing?: string, section?: string) => `${under(briefing, section)}card.png`,

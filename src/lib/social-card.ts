@@ -51,13 +51,44 @@ export function cardTree({ siteName, briefingTitle, sectionTitle, kicker }: Card
     },
     [
       el('div', { display: 'flex', flexDirection: 'column', width: INNER_WIDTH }, [
-        ...(over ? [el('div', { display: 'flex', width: INNER_WIDTH, fontSize: 32, color: '#57534c', lineHeight: 1.3, marginBottom: 28 }, over)] : []),
-        el('div', { display: 'flex', width: INNER_WIDTH, fontSize: long ? 56 : 68, fontWeight: 700, lineHeight: 1.12 }, main),
+        ...(over
+          ? [
+              el(
+                'div',
+                {
+                  display: 'flex',
+                  width: INNER_WIDTH,
+                  fontSize: 32,
+                  color: '#57534c',
+                  lineHeight: 1.3,
+                  marginBottom: 28,
+                },
+                over,
+              ),
+            ]
+          : []),
+        el(
+          'div',
+          { display: 'flex', width: INNER_WIDTH, fontSize: long ? 56 : 68, fontWeight: 700, lineHeight: 1.12 },
+          main,
+        ),
       ]),
-      el('div', { display: 'flex', width: INNER_WIDTH, justifyContent: 'space-between', fontSize: 28, color: '#57534c', borderTop: '2px solid #d9d4ca', paddingTop: 24 }, [
-        el('div', { display: 'flex', fontWeight: 700, color: '#1f4f8f' }, siteName),
-        el('div', { display: 'flex' }, kicker ?? ''),
-      ]),
+      el(
+        'div',
+        {
+          display: 'flex',
+          width: INNER_WIDTH,
+          justifyContent: 'space-between',
+          fontSize: 28,
+          color: '#57534c',
+          borderTop: '2px solid #d9d4ca',
+          paddingTop: 24,
+        },
+        [
+          el('div', { display: 'flex', fontWeight: 700, color: '#1f4f8f' }, siteName),
+          el('div', { display: 'flex' }, kicker ?? ''),
+        ],
+      ),
     ],
   );
 }
@@ -76,7 +107,9 @@ export async function renderCard(text: CardText): Promise<Uint8Array> {
     { name: 'Inter', data: font('inter-latin-700-normal.woff'), weight: 700, style: 'normal' },
   ];
   const svg = await satori(cardTree(text) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } })
+    .render()
+    .asPng();
 }
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */

@@ -47,7 +47,12 @@ export function briefingArticle(input: {
     ...(input.image ? { image: input.image } : {}),
     inLanguage: 'en',
     isPartOf: { '@type': 'WebSite', name: input.site.name, url: input.site.url },
-    hasPart: input.sections.map((s) => ({ '@type': 'Article', headline: s.title, description: s.description, url: s.url })),
+    hasPart: input.sections.map((s) => ({
+      '@type': 'Article',
+      headline: s.title,
+      description: s.description,
+      url: s.url,
+    })),
     citation: input.sources.map(sourceWork),
   };
 }
@@ -99,7 +104,10 @@ export function eventData(event: BriefingEvent, times: EventTimes, pageUrl: stri
     endDate: times.end,
     eventAttendanceMode: `https://schema.org/${attendance}EventAttendanceMode`,
     eventStatus: 'https://schema.org/EventScheduled',
-    location: event.attendance === 'offline' ? { '@type': 'Place', name: event.host } : { '@type': 'VirtualLocation', name: 'Online' },
+    location:
+      event.attendance === 'offline'
+        ? { '@type': 'Place', name: event.host }
+        : { '@type': 'VirtualLocation', name: 'Online' },
     organizer,
     sponsor: event.cosponsors.map((name) => ({ '@type': 'Organization', name })),
     url: pageUrl,
@@ -120,5 +128,8 @@ export function eventData(event: BriefingEvent, times: EventTimes, pageUrl: stri
 
 /** JSON for a `<script type="application/ld+json">`: `<` is escaped so no text can close the element. */
 export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

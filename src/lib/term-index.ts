@@ -22,7 +22,9 @@ const sortKey = (label: string) =>
 /** Groups entries by first letter (ignoring leading articles and quotes), each group sorted A–Z. */
 export function groupAToZ(entries: IndexEntry[]): IndexLetter[] {
   const groups = new Map<string, IndexEntry[]>();
-  for (const entry of [...entries].sort((a, b) => sortKey(a.label).localeCompare(sortKey(b.label)) || a.context.localeCompare(b.context))) {
+  for (const entry of [...entries].sort(
+    (a, b) => sortKey(a.label).localeCompare(sortKey(b.label)) || a.context.localeCompare(b.context),
+  )) {
     const first = sortKey(entry.label).charAt(0).toUpperCase();
     const letter = /[A-Z]/.test(first) ? first : '#';
     groups.set(letter, [...(groups.get(letter) ?? []), entry]);

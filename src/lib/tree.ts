@@ -16,6 +16,10 @@ export interface PluginFile {
   history?: string[];
 }
 
+/** A hast or mdast root as unified hands it to a plugin, seen through the shapes above. */
+export type PluginTree = import('hast').Root | import('mdast').Root;
+export const asTree = (root: PluginTree) => root as unknown as TreeNode;
+
 /** Calls `visit` for every node, parents before children. */
 export function walk(node: TreeNode, visit: (node: TreeNode) => void): void {
   visit(node);

@@ -34,7 +34,8 @@ export function readEntities(dir: string, show: (p: string) => string, problems:
   }
   const result = entitiesFileSchema.safeParse(raw ?? {});
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push({ file, field: issue.path.join('.') || '(root)', message: issue.message });
+    for (const issue of result.error.issues)
+      problems.push({ file, field: issue.path.join('.') || '(root)', message: issue.message });
     return { file, entities: [] };
   }
   return { file, entities: result.data.entities };
@@ -51,13 +52,20 @@ export function checkEntities(
   for (const { entities, sections } of briefings) {
     const seen = new Set<string>();
     const text = sections
-      .flatMap((s) => [mentionableText(s.body), ...(s.data.event ? programmeLines(s.data.event).map((l) => l.text) : [])])
+      .flatMap((s) => [
+        mentionableText(s.body),
+        ...(s.data.event ? programmeLines(s.data.event).map((l) => l.text) : []),
+      ])
       .join('\n');
     const mentioned = new Set(findMentions(text, createMatcher(entities.entities)).map((m) => m.entity));
     entities.entities.forEach((entity, i) => {
       const at = (field: string) => `entities.${i}.${field}`;
       if (seen.has(entity.slug)) {
-        problems.push({ file: entities.file, field: at('slug'), message: `"${entity.slug}" is given to two entities in this file` });
+        problems.push({
+          file: entities.file,
+          field: at('slug'),
+          message: `"${entity.slug}" is given to two entities in this file`,
+        });
       }
       seen.add(entity.slug);
       const same = bySlug.get(entity.slug);
@@ -73,7 +81,9 @@ export function checkEntities(
         const claim = { slug: entity.slug, name, file: entities.file, insensitive: entity.case === 'insensitive' };
         const others = claims.get(name.toLowerCase()) ?? [];
         // "NED" and "Ned" may name two entities only while both are matched as written.
-        const rival = others.find((o) => o.slug !== claim.slug && (o.name === name || o.insensitive || claim.insensitive));
+        const rival = others.find(
+          (o) => o.slug !== claim.slug && (o.name === name || o.insensitive || claim.insensitive),
+        );
         if (rival) {
           problems.push({
             file: entities.file,

@@ -87,7 +87,12 @@ export function sectionText(section: { body: string; data: SectionData }): strin
   return `${section.body}\n${section.data.event ? JSON.stringify(section.data.event) : ''}`;
 }
 
-function checkSearchAliases(path: string, briefings: CheckedBriefing[], show: (p: string) => string, problems: ContentProblem[]) {
+function checkSearchAliases(
+  path: string,
+  briefings: CheckedBriefing[],
+  show: (p: string) => string,
+  problems: ContentProblem[],
+) {
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(path, 'utf8'));
@@ -101,7 +106,11 @@ function checkSearchAliases(path: string, briefings: CheckedBriefing[], show: (p
   const text = briefings.flatMap((b) => b.sections.map(sectionText)).join('\n');
   for (const [term, { means }] of Object.entries(aliases)) {
     if (aliasesIn(text, [{ term, means }]).length === 0) {
-      problems.push({ file: show(path), field: `${term}.means`, message: 'none of these words appears in any section' });
+      problems.push({
+        file: show(path),
+        field: `${term}.means`,
+        message: 'none of these words appears in any section',
+      });
     }
   }
 }
@@ -115,7 +124,9 @@ function readBriefing(path: string, show: (p: string) => string, problems: Conte
     problems.push({
       file: show(path),
       field: '(file)',
-      message: missing ? 'is missing: every briefing folder needs one' : `is not valid YAML: ${(error as Error).message}`,
+      message: missing
+        ? 'is missing: every briefing folder needs one'
+        : `is not valid YAML: ${(error as Error).message}`,
     });
     return null;
   }
@@ -124,7 +135,9 @@ function readBriefing(path: string, show: (p: string) => string, problems: Conte
 
 function readSections(dir: string, show: (p: string) => string, problems: ContentProblem[]): CheckedSection[] {
   const sections: CheckedSection[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.mdx'))
+    .sort()) {
     const path = join(dir, name);
     const file = show(path);
     const parsedName = parseSectionFileName(name);
@@ -156,7 +169,11 @@ function readSections(dir: string, show: (p: string) => string, problems: Conten
     const headingIds: string[] = [];
     for (const heading of headingsInSource(body)) {
       if (heading.depth === 1) {
-        problems.push({ file, field: `heading "${heading.text}"`, message: 'is an h1: the page title is the h1; start at ##' });
+        problems.push({
+          file,
+          field: `heading "${heading.text}"`,
+          message: 'is an h1: the page title is the h1; start at ##',
+        });
       } else if (!heading.id) {
         problems.push({
           file,
@@ -184,12 +201,20 @@ function checkAcrossSections(
   for (const section of sections) {
     const sameOrder = byOrder.get(section.order);
     if (sameOrder) {
-      problems.push({ file: section.file, field: 'order', message: `${section.order} is also the order of ${sameOrder}` });
+      problems.push({
+        file: section.file,
+        field: 'order',
+        message: `${section.order} is also the order of ${sameOrder}`,
+      });
     }
     byOrder.set(section.order, section.file);
     const sameSlug = bySlug.get(section.slug);
     if (sameSlug) {
-      problems.push({ file: section.file, field: 'slug', message: `"${section.slug}" is also the slug of ${sameSlug}` });
+      problems.push({
+        file: section.file,
+        field: 'slug',
+        message: `"${section.slug}" is also the slug of ${sameSlug}`,
+      });
     }
     bySlug.set(section.slug, section.file);
     for (const id of section.headingIds) {
@@ -211,7 +236,11 @@ function checkAcrossSections(
       const [, slug, fragment] = match;
       const target = sections.find((s) => s.slug === slug);
       if (!target) {
-        problems.push({ file: section.file, field: `cross-link "section:${slug}"`, message: 'names no section of this briefing' });
+        problems.push({
+          file: section.file,
+          field: `cross-link "section:${slug}"`,
+          message: 'names no section of this briefing',
+        });
       } else if (fragment && !target.headingIds.includes(fragment)) {
         problems.push({
           file: section.file,
@@ -222,19 +251,32 @@ function checkAcrossSections(
     }
     for (const cosponsor of section.data.event?.cosponsors ?? []) {
       if (!section.body.includes(cosponsor)) {
-        problems.push({ file: section.file, field: 'event.cosponsors', message: `"${cosponsor}" is not named in the text` });
+        problems.push({
+          file: section.file,
+          field: 'event.cosponsors',
+          message: `"${cosponsor}" is not named in the text`,
+        });
       }
     }
   }
 
   briefing.notes.removed.forEach((note, i) => {
     if (!bySlug.has(note.where)) {
-      problems.push({ file: briefingFile, field: `notes.removed.${i}.where`, message: `"${note.where}" names no section` });
+      problems.push({
+        file: briefingFile,
+        field: `notes.removed.${i}.where`,
+        message: `"${note.where}" names no section`,
+      });
     }
   });
 }
 
-function parseWith<T extends z.ZodType>(schema: T, raw: unknown, file: string, problems: ContentProblem[]): z.infer<T> | null {
+function parseWith<T extends z.ZodType>(
+  schema: T,
+  raw: unknown,
+  file: string,
+  problems: ContentProblem[],
+): z.infer<T> | null {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

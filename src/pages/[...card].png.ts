@@ -6,14 +6,24 @@ import { SITE_NAME } from '../site-config';
 
 export const getStaticPaths = (async () => {
   const library = await getLibrary();
-  const cards: { card: string; text: CardText }[] = [{ card: 'card', text: { siteName: SITE_NAME, kicker: 'Policy briefings to read, search, link and cite' } }];
+  const cards: { card: string; text: CardText }[] = [
+    { card: 'card', text: { siteName: SITE_NAME, kicker: 'Policy briefings to read, search, link and cite' } },
+  ];
   for (const briefing of library) {
     const count = briefing.sections.length;
-    cards.push({ card: `${briefing.slug}/card`, text: { siteName: SITE_NAME, briefingTitle: briefing.data.title, kicker: `${count} sections` } });
+    cards.push({
+      card: `${briefing.slug}/card`,
+      text: { siteName: SITE_NAME, briefingTitle: briefing.data.title, kicker: `${count} sections` },
+    });
     briefing.sections.forEach((section, i) =>
       cards.push({
         card: `${briefing.slug}/${section.slug}/card`,
-        text: { siteName: SITE_NAME, briefingTitle: briefing.data.title, sectionTitle: section.title, kicker: `Section ${i + 1} of ${count}` },
+        text: {
+          siteName: SITE_NAME,
+          briefingTitle: briefing.data.title,
+          sectionTitle: section.title,
+          kicker: `Section ${i + 1} of ${count}`,
+        },
       }),
     );
   }

@@ -10,7 +10,12 @@ import { SITE_NAME } from '../site-config';
 export const GET: APIRoute = async ({ site }) => {
   const url = (path: string) => absoluteUrl(path, site);
   const items: FeedItem[] = (await getLibrary()).flatMap((briefing) => [
-    { title: briefing.data.title, description: briefing.data.dek, url: url(paths.briefing(briefing.slug)), category: briefing.data.title },
+    {
+      title: briefing.data.title,
+      description: briefing.data.dek,
+      url: url(paths.briefing(briefing.slug)),
+      category: briefing.data.title,
+    },
     ...briefing.sections.map((s) => ({
       title: `${s.title} · ${briefing.data.title}`,
       description: s.description,
@@ -18,6 +23,11 @@ export const GET: APIRoute = async ({ site }) => {
       category: briefing.data.title,
     })),
   ]);
-  const channel = { title: SITE_NAME, description: 'Policy briefings to read, search, link and cite.', url: url(paths.home()), selfUrl: url(sharePaths.feed()) };
+  const channel = {
+    title: SITE_NAME,
+    description: 'Policy briefings to read, search, link and cite.',
+    url: url(paths.home()),
+    selfUrl: url(sharePaths.feed()),
+  };
   return new Response(rssFeed(channel, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -11,8 +11,14 @@ import { absoluteUrl } from '../lib/share-paths';
 export const GET: APIRoute = async ({ site }) => {
   const pages = [paths.home()];
   for (const briefing of await getLibrary()) {
-    pages.push(paths.briefing(briefing.slug), ...briefing.sections.map((s) => paths.section(briefing.slug, s.slug)), paths.all(briefing.slug));
+    pages.push(
+      paths.briefing(briefing.slug),
+      ...briefing.sections.map((s) => paths.section(briefing.slug, s.slug)),
+      paths.all(briefing.slug),
+    );
   }
   pages.push(paths.entities(), ...(await getEntities()).map((entity) => paths.entity(entity.slug)));
-  return new Response(sitemapXml(pages.map((p) => absoluteUrl(p, site))), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemapXml(pages.map((p) => absoluteUrl(p, site))), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
 };

@@ -2,6 +2,7 @@
 // (after the anchor, if any) into view, and offer a bar to step through them and to clear them.
 import { expandAliases, highlightPattern, parseQuery, type SearchAlias } from '../lib/search-query';
 import { isTyping, prefersReducedMotion } from './dom';
+import { register } from './lazy';
 
 const PARAM = 'highlight';
 
@@ -47,7 +48,9 @@ export function markMatches(root: Element, pattern: RegExp): HTMLElement[] {
 }
 
 function firstAfterAnchor(marks: HTMLElement[]): number {
-  const target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+  const target = window.location.hash
+    ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
+    : null;
   if (!target) return 0;
   const index = marks.findIndex((m) => target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
   return Math.max(index, 0);
@@ -100,8 +103,13 @@ function showHitBar(marks: HTMLElement[], start: number): void {
     if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
     const onBar = bar.contains(event.target as Node);
     if (event.key === 'Escape') close();
-    else if (event.key === 'n' || (event.key === 'Enter' && !event.shiftKey && !onBar && event.target === document.body)) go(current + 1);
-    else if (event.key === 'N' || (event.key === 'Enter' && event.shiftKey && !onBar && event.target === document.body)) go(current - 1);
+    else if (
+      event.key === 'n' ||
+      (event.key === 'Enter' && !event.shiftKey && !onBar && event.target === document.body)
+    )
+      go(current + 1);
+    else if (event.key === 'N' || (event.key === 'Enter' && event.shiftKey && !onBar && event.target === document.body))
+      go(current - 1);
     else return;
     event.preventDefault();
   };
@@ -112,3 +120,5 @@ function showHitBar(marks: HTMLElement[], start: number): void {
   document.addEventListener('keydown', onKey);
   go(start);
 }
+
+register('highlight', { highlightFromUrl });

@@ -98,7 +98,11 @@ export function resultCard(result: PagefindResultData): HTMLElement {
   return item;
 }
 
-const fold = (text: string) => text.toLowerCase().replace(/[‘’“”"]/g, "'").replace(/[\s-]+/g, ' ');
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[‘’“”"]/g, "'")
+    .replace(/[\s-]+/g, ' ');
 
 /** Whether a result holds every quoted phrase of the query (always true without quotes). */
 export function hasPhrases(result: PagefindResultData, term: string): boolean {
@@ -133,7 +137,11 @@ export function useResultCards(root: ParentNode, instance: PagefindInstance): vo
 }
 
 /** Keeps `status` saying how many results the current query has (counting only exact-phrase matches). */
-export function announceResults(instance: PagefindInstance, status: HTMLElement, onCount?: (count: number, term: string) => void): void {
+export function announceResults(
+  instance: PagefindInstance,
+  status: HTMLElement,
+  onCount?: (count: number, term: string) => void,
+): void {
   instance.on('results', async (result) => {
     const term = instance.searchTerm.trim();
     if (!term) {

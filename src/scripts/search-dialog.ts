@@ -1,7 +1,8 @@
-// The search button, Ctrl-K / Cmd-K and "/" open Pagefind's search dialog. Nothing of search
-// loads before that. Escape closes it and the browser returns focus to where it was.
-import { isTyping } from './dom';
+// Pagefind's search dialog, opened by the search button, Ctrl-K / Cmd-K and "/" (see site.ts), which
+// load this module on first use: nothing of search loads before. Escape closes the dialog and the
+// browser returns focus to where it was.
 import { announceResults, loadPagefindUi, useResultCards, type PagefindInstance } from './pagefind-ui';
+import { register } from './lazy';
 
 const MODAL_CONTENT = `
   <pagefind-modal-header><pagefind-input placeholder="Search the library"></pagefind-input></pagefind-modal-header>
@@ -40,27 +41,11 @@ function wireDialog(dialog: HTMLElement, instance: PagefindInstance): void {
   announceResults(instance, dialog.querySelector<HTMLElement>('.search-status')!);
 }
 
-export function setupSearchDialog(): void {
-  const triggers = document.querySelectorAll<HTMLAnchorElement>('[data-search-open]');
-  const pageInput = () => document.querySelector<HTMLInputElement>('.search-page pagefind-input input');
-  const open = () => {
-    const input = pageInput();
-    if (input) input.focus(); // on /search/ itself, the page's own box is the search
-    else void openDialog();
-  };
-  for (const trigger of triggers) {
-    trigger.addEventListener('click', (event) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      open();
-    });
-  }
-  document.addEventListener('keydown', (event) => {
-    const modK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
-    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
-    if (!modK && !slash) return;
-    if (modal?.isOpen) return;
-    event.preventDefault();
-    open();
-  });
+/** Opens the search dialog; on /search/ itself, the page's own search box is the search. */
+export function openSearch(): void {
+  const pageInput = document.querySelector<HTMLInputElement>('.search-page pagefind-input input');
+  if (pageInput) pageInput.focus();
+  else void openDialog();
 }
+
+register('search', { openSearch });

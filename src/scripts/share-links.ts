@@ -1,14 +1,14 @@
-// Enhancements for reading pages (see ShareLinks.astro). The ¶ and heading links copy their absolute
-// URL; a selection in the text offers a link to itself (a text fragment where the browser supports
-// them, else the nearest paragraph); citations get the reader's access date; the event its local time.
+// Copying and sharing links, loaded by site.ts on first use (see ShareLinks.astro). The ¶ and heading
+// links copy their absolute URL; a selection in the text offers a link to itself (a text fragment
+// where the browser supports them, else the nearest paragraph); citations copy as text.
 import { selectionUrl } from '../lib/text-fragment';
+import { register } from './lazy';
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
 const toast = $<HTMLElement>('[data-share-toast]');
 const status = $<HTMLElement>('[data-share-status]');
 const shareButton = $<HTMLButtonElement>('[data-share-native]');
 const selectionButton = $<HTMLButtonElement>('[data-selection-link]');
-const canCopy = !!navigator.clipboard;
 let lastUrl = '';
 let selectedUrl: string | null = null;
 let timer = 0;
@@ -34,23 +34,22 @@ async function copy(text: string, message: string, url?: string) {
   }
 }
 
-document.addEventListener('click', (event) => {
-  const target = event.target as Element;
+/** Copies a ¶ or heading link's URL (and makes it the address), or a citation's text. */
+export function copyFrom(target: Element): void {
   const link = target.closest<HTMLAnchorElement>('a.para-link, a.heading-link');
-  if (link && canCopy) {
-    event.preventDefault();
-    const url = link.href;
-    history.replaceState(null, '', url);
-    copy(url, 'Link copied', url);
+  if (link) {
+    history.replaceState(null, '', link.href);
+    void copy(link.href, 'Link copied', link.href);
     return;
   }
   const citation = document.getElementById(target.closest<HTMLElement>('[data-copy]')?.dataset.copy ?? '');
-  if (citation) copy(citation.textContent!.replace(/\s+/g, ' ').trim(), 'Citation copied');
-});
+  if (citation) void copy(citation.textContent!.replace(/\s+/g, ' ').trim(), 'Citation copied');
+}
 
 shareButton?.addEventListener('click', () => navigator.share({ url: lastUrl, title: document.title }).catch(() => {}));
 
-function placeSelectionButton() {
+/** Shows "Copy link to selection" under a selection in the text, or hides it. */
+export function placeSelectionButton(): void {
   const selection = getSelection();
   const text = selection && !selection.isCollapsed ? selection.toString() : '';
   const range = text ? selection!.getRangeAt(0) : null;
@@ -71,33 +70,39 @@ function placeSelectionButton() {
     lead.setEnd(range.startContainer, range.startOffset);
     before = lead.toString();
   }
-  selectedUrl = 'fragmentDirective' in document ? selectionUrl(location.href, text, before) : paragraph ? `${page}#${paragraph.id}` : null;
+  selectedUrl =
+    'fragmentDirective' in document
+      ? selectionUrl(location.href, text, before)
+      : paragraph
+        ? `${page}#${paragraph.id}`
+        : null;
   const box = range.getBoundingClientRect();
   selectionButton.style.top = `${box.bottom + scrollY + 8}px`;
   selectionButton.style.left = `${Math.max(8, Math.min(box.left + scrollX, innerWidth - 220))}px`;
   selectionButton.hidden = !selectedUrl;
 }
 
-let frame = 0;
-document.addEventListener('selectionchange', () => {
-  cancelAnimationFrame(frame);
-  frame = requestAnimationFrame(placeSelectionButton);
-});
 // Keeps the selection when the button is pressed.
 selectionButton?.addEventListener('pointerdown', (event) => event.preventDefault());
 selectionButton?.addEventListener('click', () => {
   if (selectedUrl) copy(selectedUrl, 'Link copied', selectedUrl);
 });
 
-const today = new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
-document.querySelectorAll('[data-access-date]').forEach((el) => (el.textContent = today));
-if (canCopy) document.querySelectorAll<HTMLElement>('[data-copy]').forEach((el) => (el.hidden = false));
+/** The event's time in the reader's own time zone. */
+export function showLocalTimes(): void {
+  document.querySelectorAll<HTMLElement>('[data-local-time]').forEach((el) => {
+    const start = new Date(el.dataset.start!);
+    const end = new Date(el.dataset.end!);
+    const time = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
+    const day = start.toLocaleDateString(undefined, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    el.textContent = `In your time zone: ${day}, ${start.toLocaleTimeString(undefined, time)}–${end.toLocaleTimeString(undefined, time)}.`;
+    el.hidden = false;
+  });
+}
 
-document.querySelectorAll<HTMLElement>('[data-local-time]').forEach((el) => {
-  const start = new Date(el.dataset.start!);
-  const end = new Date(el.dataset.end!);
-  const time = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
-  const day = start.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  el.textContent = `In your time zone: ${day}, ${start.toLocaleTimeString(undefined, time)}–${end.toLocaleTimeString(undefined, time)}.`;
-  el.hidden = false;
-});
+register('share', { copyFrom, placeSelectionButton, showLocalTimes });

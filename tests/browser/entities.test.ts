@@ -17,7 +17,10 @@ describeInBrowser('people, organisations and concepts', ({ newPage, url }) => {
     expect(await card.textContent()).toContain('Fellow at the Center for a New American Security.');
     const [cardBox, buttonBox] = [await card.boundingBox(), await button.boundingBox()];
     // Beside the name (below it, or above when there is no room below), not elsewhere on the page.
-    const gap = Math.min(Math.abs(cardBox!.y - (buttonBox!.y + buttonBox!.height)), Math.abs(buttonBox!.y - (cardBox!.y + cardBox!.height)));
+    const gap = Math.min(
+      Math.abs(cardBox!.y - (buttonBox!.y + buttonBox!.height)),
+      Math.abs(buttonBox!.y - (cardBox!.y + cardBox!.height)),
+    );
     expect(gap).toBeLessThan(24);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Every mention of Kristine Lee');
@@ -61,6 +64,5 @@ describeInBrowser('people, organisations and concepts', ({ newPage, url }) => {
     await page.getByRole('checkbox', { name: /Alex Joske/ }).check();
     await expect.poll(() => titles.count()).toBe(1);
     expect(await titles.first().textContent()).toBe('Alex Joske’s report and recommendations');
-
   });
 });

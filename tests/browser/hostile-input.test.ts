@@ -33,7 +33,7 @@ const REFLECTORS: Reflector[] = [
   {
     name: 'search query (?q=)',
     path: (value) => `search/?q=${encodeURIComponent(value)}`,
-    settle: (page) => page.locator('pagefind-summary').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 }),
+    settle: (page) => page.locator('.search-status').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 }),
   },
   { name: 'section hash', path: (value) => `china-united-front/sharp-power/#${encodeURIComponent(value)}` },
   { name: 'search hash', path: (value) => `search/?q=sharp#${encodeURIComponent(value)}` },

@@ -64,7 +64,9 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await expect.poll(() => input.evaluate((el) => el === document.activeElement || el.matches(':focus'))).toBe(true);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The United Front Work Department');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('The United Front Work Department');
   });
 
   it('has a "See all results" link to /search/?q=…', async () => {
@@ -72,7 +74,9 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await page.goto(url(''));
     await openDialogAndSearch(page, 'sharp power');
     await resultTitles(page);
-    await expect.poll(() => page.locator('pagefind-modal .see-all').getAttribute('href')).toMatch(/\/search\/\?q=sharp\+power$/);
+    await expect
+      .poll(() => page.locator('pagefind-modal .see-all').getAttribute('href'))
+      .toMatch(/\/search\/\?q=sharp\+power$/);
   });
 
   it('announces the number of results', async () => {
@@ -80,7 +84,9 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await page.goto(url(''));
     await openDialogAndSearch(page, 'Joske');
     await resultTitles(page);
-    await expect.poll(() => page.locator('pagefind-modal .search-status').textContent()).toMatch(/^\d+ results? for “Joske”\.$/);
+    await expect
+      .poll(() => page.locator('pagefind-modal .search-status').textContent())
+      .toMatch(/^\d+ results? for “Joske”\.$/);
   });
 });
 
@@ -203,34 +209,37 @@ describeInBrowser('quality of results', ({ newPage, url }) => {
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"united front', 'x'.repeat(1000), '🐺🐺', '统战部', '   '];
 
 describeInBrowser('bad input', ({ newPage, url }) => {
-  it.each(HOSTILE)('%s in ?q=, the box and ?highlight= never runs as code and gets results or a clear "No results"', async (value) => {
-    const page = await newPage();
-    const dialogs: string[] = [];
-    const errors: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url(`search/?q=${encodeURIComponent(value)}`));
-    await page.waitForTimeout(1500);
-    const term = value.trim();
-    if (term) {
-      const found = await page.locator('pagefind-results .pf-result-link').count();
-      if (found === 0) {
-        await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^No results for “.+”\.$/s);
-        await expect(page.locator('.no-results').isVisible()).resolves.toBe(true);
-        expect(await page.locator('.no-results a').count()).toBeGreaterThan(4);
+  it.each(HOSTILE)(
+    '%s in ?q=, the box and ?highlight= never runs as code and gets results or a clear "No results"',
+    async (value) => {
+      const page = await newPage();
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url(`search/?q=${encodeURIComponent(value)}`));
+      await page.waitForTimeout(1500);
+      const term = value.trim();
+      if (term) {
+        const found = await page.locator('pagefind-results .pf-result-link').count();
+        if (found === 0) {
+          await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^No results for “.+”\.$/s);
+          await expect(page.locator('.no-results').isVisible()).resolves.toBe(true);
+          expect(await page.locator('.no-results a').count()).toBeGreaterThan(4);
+        }
       }
-    }
-    const input = page.locator('pagefind-input input');
-    await input.fill(value);
-    await page.waitForTimeout(800);
-    await page.goto(url(`china-united-front/sharp-power/?highlight=${encodeURIComponent(value)}`));
-    await page.waitForTimeout(800);
-    expect(await page.locator('img[src="x"]').count()).toBe(0);
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Sharp power');
-  });
+      const input = page.locator('pagefind-input input');
+      await input.fill(value);
+      await page.waitForTimeout(800);
+      await page.goto(url(`china-united-front/sharp-power/?highlight=${encodeURIComponent(value)}`));
+      await page.waitForTimeout(800);
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Sharp power');
+    },
+  );
 });

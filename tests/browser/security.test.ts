@@ -41,13 +41,13 @@ describeInBrowser(
       expect(await problems.list()).toEqual([]);
     });
 
-    it('opens search from a section page under the policy', async () => {
+    it('opens the search dialog on a section page and searches under the policy', async () => {
       const page = await newPage();
       const problems = await watchProblems(page, new URL(url()).origin);
       await page.goto(url('china-united-front/sharp-power/'));
-      await page.getByRole('searchbox', { name: 'Search the library' }).fill('wolf warrior');
-      await page.getByRole('searchbox', { name: 'Search the library' }).press('Enter');
-      await page.locator('pagefind-results .pf-result-link').first().waitFor({ timeout: 10_000 });
+      await page.locator('.site-header [data-search-open]').click();
+      await page.locator('pagefind-modal pagefind-input input').fill('wolf warrior');
+      await page.locator('pagefind-modal pagefind-results .pf-result-link').first().waitFor({ timeout: 10_000 });
       expect(await problems.list()).toEqual([]);
     });
 

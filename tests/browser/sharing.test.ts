@@ -6,7 +6,11 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 
 describeInBrowser('deep links, sharing and citation', ({ newPage, url }) => {
   const readerPage = async (path: string, options = {}) => {
-    const page = await newPage({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'], ...options });
+    const page = await newPage({
+      viewport: { width: 1280, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+      ...options,
+    });
     await page.goto(url(path));
     return page;
   };
@@ -43,7 +47,9 @@ describeInBrowser('deep links, sharing and citation', ({ newPage, url }) => {
     const button = page.getByRole('button', { name: 'Copy link to selection' });
     await expect(button.isVisible()).resolves.toBe(false);
     await page.locator('#p-2').evaluate((p) => {
-      const text = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('period of experimentation'))!;
+      const text = [...p.childNodes].find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('period of experimentation'),
+      )!;
       const start = text.textContent!.indexOf('period of experimentation');
       const range = document.createRange();
       range.setStart(text, start);
@@ -60,14 +66,18 @@ describeInBrowser('deep links, sharing and citation', ({ newPage, url }) => {
 
     const reader = await newPage({ viewport: { width: 1280, height: 500 } });
     await reader.goto(copied);
-    await expect.poll(() => reader.locator('#p-2').evaluate((el) => el.getBoundingClientRect().top), { timeout: 5000 }).toBeLessThan(500);
+    await expect
+      .poll(() => reader.locator('#p-2').evaluate((el) => el.getBoundingClientRect().top), { timeout: 5000 })
+      .toBeLessThan(500);
   });
 
   it('fills in the reader’s access date and copies a citation', async () => {
     const page = await readerPage('china-united-front/');
     // Citations give the canonical URL (READER_SITE), not the address of this test server.
     const canonical = 'http://localhost:4321/china-united-front/';
-    const today = await page.evaluate(() => new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }));
+    const today = await page.evaluate(() =>
+      new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
+    );
     await expect(page.locator('#cite-apa').textContent()).resolves.toContain(`Retrieved ${today}, from ${canonical}`);
     await page.locator('[data-copy="cite-chicago"]').click();
     await expect.poll(() => clipboard(page)).toContain(`Accessed ${today}. ${canonical}.`);

@@ -39,14 +39,17 @@ function urlsOf(doc: Document): string[] {
     ['meta[name="twitter:image"]', 'content'],
     ['meta[name="citation_fulltext_html_url"]', 'content'],
   ];
-  const urls = attrs.flatMap(([selector, attr]) => [...doc.querySelectorAll(selector)].map((el) => el.getAttribute(attr)!));
+  const urls = attrs.flatMap(([selector, attr]) =>
+    [...doc.querySelectorAll(selector)].map((el) => el.getAttribute(attr)!),
+  );
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     JSON.stringify(JSON.parse(script.textContent!), (key, value) => {
       if (typeof value === 'string' && (key === 'url' || key === 'image' || key === '@id')) urls.push(value);
       return value;
     });
   }
-  for (const el of doc.querySelectorAll('.citation')) urls.push(...(el.textContent!.match(/https?:\/\/[^\s]+[^\s.]/g) ?? []));
+  for (const el of doc.querySelectorAll('.citation'))
+    urls.push(...(el.textContent!.match(/https?:\/\/[^\s]+[^\s.]/g) ?? []));
   return urls;
 }
 
@@ -69,8 +72,12 @@ describe(`a build under ${BASE}`, () => {
 
   it('writes the canonical URLs and cards on the configured origin, under the base', () => {
     const doc = loadPage('china-united-front/sharp-power/index.html', OUT);
-    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${ORIGIN}${BASE}china-united-front/sharp-power/`);
-    expect(doc.querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(`${ORIGIN}${BASE}china-united-front/sharp-power/card.png`);
+    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      `${ORIGIN}${BASE}china-united-front/sharp-power/`,
+    );
+    expect(doc.querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(
+      `${ORIGIN}${BASE}china-united-front/sharp-power/card.png`,
+    );
     expect(doc.querySelector('a[href="#p-1"]')).not.toBeNull();
   });
 

@@ -39,7 +39,9 @@ describe('entities in the built site', () => {
     expect(names).toHaveLength(13);
     const data = readFileSync(`content/${BRIEFING}/05-rwchr-event.mdx`, 'utf8');
     const cosponsors: string[] = parseYaml(data.split('---')[1]).event.cosponsors;
-    const mentioned = new Set([...doc.querySelectorAll('.prose [data-entity], .prose .mention')].map((a) => a.getAttribute('data-entity')));
+    const mentioned = new Set(
+      [...doc.querySelectorAll('.prose [data-entity], .prose .mention')].map((a) => a.getAttribute('data-entity')),
+    );
     for (const name of [...names, ...cosponsors]) {
       const entity = entities.find((e) => e.name === name || e.aliases?.includes(name));
       expect(entity, name).toBeDefined();
@@ -57,17 +59,20 @@ describe('entities in the built site', () => {
     }
   });
 
-  it.each(Object.entries(EXPECTED_MENTIONS))('lists every mention of %s, by section, each with the mentioned words picked out', (slug, expected) => {
-    const doc = loadPage(entityFile(slug));
-    const items = [...doc.querySelectorAll('.entity-mention')];
-    expect(items).toHaveLength(expected.mentions);
-    expect(normalizeText(doc.querySelector('.entity-mentions > p')!.textContent!)).toBe(
-      `${expected.mentions} mention${expected.mentions === 1 ? '' : 's'} in ${expected.sections.length} section${expected.sections.length === 1 ? '' : 's'}.`,
-    );
-    const sections = [...doc.querySelectorAll('.entity-mentions__section h3 a')].map((a) => a.getAttribute('href'));
-    expect(sections).toEqual(expected.sections.map((s) => `/${BRIEFING}/${s}/`));
-    for (const item of items) expect(item.querySelector('mark')!.textContent!.length).toBeGreaterThan(1);
-  });
+  it.each(Object.entries(EXPECTED_MENTIONS))(
+    'lists every mention of %s, by section, each with the mentioned words picked out',
+    (slug, expected) => {
+      const doc = loadPage(entityFile(slug));
+      const items = [...doc.querySelectorAll('.entity-mention')];
+      expect(items).toHaveLength(expected.mentions);
+      expect(normalizeText(doc.querySelector('.entity-mentions > p')!.textContent!)).toBe(
+        `${expected.mentions} mention${expected.mentions === 1 ? '' : 's'} in ${expected.sections.length} section${expected.sections.length === 1 ? '' : 's'}.`,
+      );
+      const sections = [...doc.querySelectorAll('.entity-mentions__section h3 a')].map((a) => a.getAttribute('href'));
+      expect(sections).toEqual(expected.sections.map((s) => `/${BRIEFING}/${s}/`));
+      for (const item of items) expect(item.querySelector('mark')!.textContent!.length).toBeGreaterThan(1);
+    },
+  );
 
   it('deep-links each mention to the heading (or paragraph) it sits under, where the words are', () => {
     for (const entity of entities) {
@@ -79,7 +84,8 @@ describe('entities in the built site', () => {
         const words = link.querySelector('mark')!.textContent!;
         // The mentioned words follow the heading (or are in the paragraph) the link lands on.
         let text = '';
-        for (let el: Element | null = target; el && !text.includes(words); el = el.nextElementSibling) text += el.textContent;
+        for (let el: Element | null = target; el && !text.includes(words); el = el.nextElementSibling)
+          text += el.textContent;
         expect(text, `${entity.slug} under #${id}`).toContain(words);
       }
     }
@@ -92,7 +98,12 @@ describe('entities in the built site', () => {
     for (const [group, type] of groups.map((g, i) => [g, ['person', 'organisation', 'concept'][i]] as const)) {
       const names = [...group.querySelectorAll('li > a')].map((a) => a.textContent!);
       expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
-      expect(names.sort()).toEqual(entities.filter((e) => e.type === type).map((e) => e.name).sort());
+      expect(names.sort()).toEqual(
+        entities
+          .filter((e) => e.type === type)
+          .map((e) => e.name)
+          .sort(),
+      );
     }
     const jump = [...doc.querySelectorAll('.entity-index__jump a')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(jump).toEqual([
@@ -102,26 +113,29 @@ describe('entities in the built site', () => {
     ]);
   });
 
-  it.each(SECTION_SLUGS)('links only the first mention of each entity in section %s, each to a page that exists, with a card', (slug) => {
-    const doc = loadPage(sectionFile(slug));
-    const links = [...doc.querySelectorAll('article .prose a.mention')];
-    expect(links.length).toBeGreaterThan(0);
-    const inText = links.filter((a) => !a.closest('.programme')).map((a) => a.getAttribute('data-entity'));
-    expect(inText.filter((e, i) => inText.indexOf(e) !== i)).toEqual([]);
-    for (const link of links) {
-      const entity = link.getAttribute('data-entity')!;
-      expect(link.getAttribute('href')).toBe(`/entities/${entity}/`);
-      expect(pages).toContain(entityFile(entity));
-      const button = link.nextElementSibling!;
-      expect(button.tagName).toBe('BUTTON');
-      expect(button.getAttribute('aria-label')).toBe(`About ${entities.find((e) => e.slug === entity)!.name}`);
-      expect(button.textContent).toBe('');
-      const card = doc.getElementById(button.getAttribute('popovertarget')!)!;
-      expect(card.hasAttribute('popover')).toBe(true);
-      expect(card.closest('.prose')).toBeNull();
-      expect(card.textContent).toContain(entities.find((e) => e.slug === entity)!.description);
-    }
-  });
+  it.each(SECTION_SLUGS)(
+    'links only the first mention of each entity in section %s, each to a page that exists, with a card',
+    (slug) => {
+      const doc = loadPage(sectionFile(slug));
+      const links = [...doc.querySelectorAll('article .prose a.mention')];
+      expect(links.length).toBeGreaterThan(0);
+      const inText = links.filter((a) => !a.closest('.programme')).map((a) => a.getAttribute('data-entity'));
+      expect(inText.filter((e, i) => inText.indexOf(e) !== i)).toEqual([]);
+      for (const link of links) {
+        const entity = link.getAttribute('data-entity')!;
+        expect(link.getAttribute('href')).toBe(`/entities/${entity}/`);
+        expect(pages).toContain(entityFile(entity));
+        const button = link.nextElementSibling!;
+        expect(button.tagName).toBe('BUTTON');
+        expect(button.getAttribute('aria-label')).toBe(`About ${entities.find((e) => e.slug === entity)!.name}`);
+        expect(button.textContent).toBe('');
+        const card = doc.getElementById(button.getAttribute('popovertarget')!)!;
+        expect(card.hasAttribute('popover')).toBe(true);
+        expect(card.closest('.prose')).toBeNull();
+        expect(card.textContent).toContain(entities.find((e) => e.slug === entity)!.description);
+      }
+    },
+  );
 
   it('never links a name inside a heading, and leaves later mentions as plain text', () => {
     const doc = loadPage(sectionFile('joske-recommendations'));
@@ -133,7 +147,9 @@ describe('entities in the built site', () => {
 
   it('gives each section page a Pagefind filter for each entity it mentions, by type', () => {
     const filters = (slug: string, type: string) =>
-      [...loadPage(sectionFile(slug)).querySelectorAll(`[data-pagefind-body] [data-pagefind-filter="${type}"]`)].map((el) => el.textContent);
+      [...loadPage(sectionFile(slug)).querySelectorAll(`[data-pagefind-body] [data-pagefind-filter="${type}"]`)].map(
+        (el) => el.textContent,
+      );
     expect(filters('joske-recommendations', 'person')).toEqual(['Alex Joske']);
     expect(filters('sharp-power', 'person')).toEqual(['Lea Gabrielle', 'Kristine Lee']);
     expect(filters('wolf-warrior-amplification', 'concept')).toEqual(['wolf warrior diplomacy']);
@@ -145,7 +161,9 @@ describe('entities in the built site', () => {
     const cover = loadPage(`${BRIEFING}/index.html`);
     const cited = new Set<string>();
     for (const slug of SECTION_SLUGS) {
-      for (const link of loadPage(sectionFile(slug)).querySelectorAll('.footnotes a[href^="/china-united-front/#source-"]')) {
+      for (const link of loadPage(sectionFile(slug)).querySelectorAll(
+        '.footnotes a[href^="/china-united-front/#source-"]',
+      )) {
         expect(link.textContent).toBe('Bibliography entry');
         const id = link.getAttribute('href')!.split('#')[1];
         expect(cover.getElementById(id)!.closest('.bibliography')).not.toBeNull();
@@ -156,10 +174,13 @@ describe('entities in the built site', () => {
   });
 
   it('shows the spelling notes on the cover and on the people they concern', () => {
-    const notes = loadPage(`${BRIEFING}/index.html`).querySelector('#source-notes-spellings')!.parentElement!.textContent!;
+    const notes = loadPage(`${BRIEFING}/index.html`).querySelector('#source-notes-spellings')!.parentElement!
+      .textContent!;
     expect(notes).toContain('Kate O’Keeffe');
     expect(notes).toContain('Kimberley Kitching');
     expect(loadPage(entityFile('kate-okeeffe')).querySelector('.entity-page__note')!.textContent).toContain('O’Keefe');
-    expect(loadPage(entityFile('kimberley-kitching')).querySelector('.entity-page__note')!.textContent).toContain('Kimberly');
+    expect(loadPage(entityFile('kimberley-kitching')).querySelector('.entity-page__note')!.textContent).toContain(
+      'Kimberly',
+    );
   });
 });

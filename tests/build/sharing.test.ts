@@ -12,7 +12,8 @@ const parseXml = (text: string) => new DOMParser().parseFromString(text, 'text/x
 const SITE = 'http://localhost:4321';
 const meta = (doc: Document, key: string) =>
   doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? null;
-const jsonLd = (doc: Document) => [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!));
+const jsonLd = (doc: Document) =>
+  [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!));
 const read = (path: string) => readFileSync(join(DIST, path), 'utf8');
 /** The site path of an absolute URL on this site. */
 const local = (url: string) => {
@@ -32,13 +33,18 @@ describe('paragraph numbers and ids', () => {
       expect(link.hasAttribute('data-pagefind-ignore')).toBe(true);
       return n;
     });
-  const sectionCounts = SECTION_SLUGS.map((slug) => numbers(loadPage(sectionFile(slug)).querySelector('article .prose')!, ''));
+  const sectionCounts = SECTION_SLUGS.map((slug) =>
+    numbers(loadPage(sectionFile(slug)).querySelector('article .prose')!, ''),
+  );
 
-  it.each(SECTION_SLUGS.map((slug, i) => [slug, i]))('numbers %s 1..N, paragraphs, quotes and list items alike', (slug, i) => {
-    const found = sectionCounts[i as number];
-    expect(found.length).toBeGreaterThan(0);
-    expect(found).toEqual(found.map((_, k) => k + 1));
-  });
+  it.each(SECTION_SLUGS.map((slug, i) => [slug, i]))(
+    'numbers %s 1..N, paragraphs, quotes and list items alike',
+    (_slug, i) => {
+      const found = sectionCounts[i as number];
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).toEqual(found.map((_, k) => k + 1));
+    },
+  );
 
   it('numbers every paragraph and list item of the text, and nothing in the editors’ notes', () => {
     for (const slug of SECTION_SLUGS) {
@@ -65,13 +71,17 @@ describe('paragraph numbers and ids', () => {
   it('gives every heading of the text a link control, hidden from search', () => {
     for (const slug of SECTION_SLUGS) {
       const doc = loadPage(sectionFile(slug));
-      const headings = [...doc.querySelectorAll('article .prose :is(h2, h3)[id]')].filter((h) => !h.id.endsWith('footnote-label'));
+      const headings = [...doc.querySelectorAll('article .prose :is(h2, h3)[id]')].filter(
+        (h) => !h.id.endsWith('footnote-label'),
+      );
       expect(headings.length).toBeGreaterThan(0);
       for (const h of headings) {
         const link = h.querySelector('a.heading-link')!;
         expect(link, h.id).not.toBeNull();
         expect(link.getAttribute('href')).toBe(`#${h.id}`);
-        expect(link.getAttribute('aria-label')).toBe(`Link to this section: ${h.textContent!.replace(/\s+/g, ' ').trim()}`);
+        expect(link.getAttribute('aria-label')).toBe(
+          `Link to this section: ${h.textContent!.replace(/\s+/g, ' ').trim()}`,
+        );
         expect(link.hasAttribute('data-pagefind-ignore')).toBe(true);
       }
     }
@@ -102,7 +112,9 @@ describe('link previews', () => {
   });
 
   it('gives the cover and each section a card of its own', () => {
-    const cards = [`${BRIEFING}/index.html`, ...SECTION_SLUGS.map(sectionFile)].map((f) => meta(loadPage(f), 'og:image'));
+    const cards = [`${BRIEFING}/index.html`, ...SECTION_SLUGS.map(sectionFile)].map((f) =>
+      meta(loadPage(f), 'og:image'),
+    );
     expect(new Set(cards).size).toBe(cards.length);
     expect(local(cards[1]!)).toBe(`/${BRIEFING}/${SECTION_SLUGS[0]}/card.png`);
   });
@@ -128,7 +140,9 @@ describe('sitemap, robots and feed', () => {
     const links = [...document.querySelectorAll('item > link')].map((l) => local(l.textContent!));
     expect(links).toEqual([`/${BRIEFING}/`, ...SECTION_SLUGS.map((s) => `/${BRIEFING}/${s}/`)]);
     for (const file of pages) {
-      expect(loadPage(file).querySelector('link[rel="alternate"][type="application/rss+xml"]')!.getAttribute('href')).toBe('/feed.xml');
+      expect(
+        loadPage(file).querySelector('link[rel="alternate"][type="application/rss+xml"]')!.getAttribute('href'),
+      ).toBe('/feed.xml');
     }
   });
 });
@@ -149,15 +163,24 @@ describe('structured data', () => {
       isPartOf: { '@type': 'WebSite', name: 'Research Reader' },
     });
     expect(article.description.length).toBeGreaterThan(50);
-    expect(article.hasPart.map((p: { url: string }) => local(p.url))).toEqual(SECTION_SLUGS.map((s) => `/${BRIEFING}/${s}/`));
-    expect(article.citation.map((c: { name: string }) => c.name)).toContain('Sharp Power: Rising Authoritarian Influence');
+    expect(article.hasPart.map((p: { url: string }) => local(p.url))).toEqual(
+      SECTION_SLUGS.map((s) => `/${BRIEFING}/${s}/`),
+    );
+    expect(article.citation.map((c: { name: string }) => c.name)).toContain(
+      'Sharp Power: Rising Authoritarian Influence',
+    );
     expect(article).not.toHaveProperty('author');
     expect(article).not.toHaveProperty('datePublished');
   });
 
   it.each(SECTION_SLUGS)('describes section %s as an Article that is part of the briefing', (slug) => {
     const [article] = jsonLd(loadPage(sectionFile(slug)));
-    expect(article).toMatchObject({ '@type': 'Article', url: `${SITE}/${BRIEFING}/${slug}/`, inLanguage: 'en', isPartOf: { '@type': 'Article', url: `${SITE}/${BRIEFING}/` } });
+    expect(article).toMatchObject({
+      '@type': 'Article',
+      url: `${SITE}/${BRIEFING}/${slug}/`,
+      inLanguage: 'en',
+      isPartOf: { '@type': 'Article', url: `${SITE}/${BRIEFING}/` },
+    });
     expect(article.headline).toBe(loadPage(sectionFile(slug)).querySelector('h1')!.textContent);
   });
 
@@ -172,7 +195,9 @@ describe('structured data', () => {
     });
     expect(event.sponsor.map((s: { name: string }) => s.name)).toContain('Freedom House');
     expect(event.subEvent).toHaveLength(3);
-    const speakers = event.subEvent.flatMap((p: { performer: { '@type': string; name?: string }[] }) => p.performer.filter((x) => x['@type'] === 'Person').map((x) => x.name));
+    const speakers = event.subEvent.flatMap((p: { performer: { '@type': string; name?: string }[] }) =>
+      p.performer.filter((x) => x['@type'] === 'Person').map((x) => x.name),
+    );
     expect(speakers).toHaveLength(10);
     expect(speakers).toContain('Irwin Cotler');
   });
@@ -180,7 +205,11 @@ describe('structured data', () => {
 
 describe('citations', () => {
   const works = [
-    { page: `${BRIEFING}/index.html`, dir: `${BRIEFING}/`, title: 'China steps up foreign interference through CCP’s United Fronts' },
+    {
+      page: `${BRIEFING}/index.html`,
+      dir: `${BRIEFING}/`,
+      title: 'China steps up foreign interference through CCP’s United Fronts',
+    },
     { page: sectionFile('sharp-power'), dir: `${BRIEFING}/sharp-power/`, title: 'Sharp power' },
   ];
 
@@ -197,23 +226,26 @@ describe('citations', () => {
     expect(doc.querySelector('[data-copy="cite-apa"]')!.hasAttribute('hidden')).toBe(true);
   });
 
-  it.each(works)('$dir has BibTeX, RIS and CSL-JSON downloads that parse, linked from the page', ({ page, dir, title }) => {
-    const doc = loadPage(page);
-    for (const format of ['bib', 'ris', 'json']) {
-      expect(doc.querySelector(`.cite-this a[href="/${dir}cite.${format}"][download]`), format).not.toBeNull();
-    }
-    const bib = parseBibtex(read(`${dir}cite.bib`));
-    expect(bib.fields.title).toBe(`{${title}}`);
-    expect(bib.fields.url).toBe(`${SITE}/${dir}`);
-    expect(bib.fields).not.toHaveProperty('author');
-    expect(bib.fields).not.toHaveProperty('year');
-    const ris = parseRis(read(`${dir}cite.ris`));
-    expect(ris.get('TI')).toEqual([title]);
-    expect(ris.has('AU')).toBe(false);
-    const [csl] = JSON.parse(read(`${dir}cite.json`));
-    expect(csl).toMatchObject({ type: 'webpage', title, URL: `${SITE}/${dir}` });
-    expect(csl).not.toHaveProperty('issued');
-  });
+  it.each(works)(
+    '$dir has BibTeX, RIS and CSL-JSON downloads that parse, linked from the page',
+    ({ page, dir, title }) => {
+      const doc = loadPage(page);
+      for (const format of ['bib', 'ris', 'json']) {
+        expect(doc.querySelector(`.cite-this a[href="/${dir}cite.${format}"][download]`), format).not.toBeNull();
+      }
+      const bib = parseBibtex(read(`${dir}cite.bib`));
+      expect(bib.fields.title).toBe(`{${title}}`);
+      expect(bib.fields.url).toBe(`${SITE}/${dir}`);
+      expect(bib.fields).not.toHaveProperty('author');
+      expect(bib.fields).not.toHaveProperty('year');
+      const ris = parseRis(read(`${dir}cite.ris`));
+      expect(ris.get('TI')).toEqual([title]);
+      expect(ris.has('AU')).toBe(false);
+      const [csl] = JSON.parse(read(`${dir}cite.json`));
+      expect(csl).toMatchObject({ type: 'webpage', title, URL: `${SITE}/${dir}` });
+      expect(csl).not.toHaveProperty('issued');
+    },
+  );
 
   it('gives Highwire citation tags for what the record states, and no author or date', () => {
     const doc = loadPage(sectionFile('sharp-power'));
@@ -242,7 +274,14 @@ describe('the webinar', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
     const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
-    for (const prop of ['VERSION:2.0', 'BEGIN:VEVENT', 'DTSTART:20200609T210000Z', 'DTEND:20200610T000000Z', 'END:VEVENT', 'END:VCALENDAR']) {
+    for (const prop of [
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'DTSTART:20200609T210000Z',
+      'DTEND:20200610T000000Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ]) {
       expect(lines).toContain(prop);
     }
     expect(lines.find((l) => l.startsWith('UID:'))).toMatch(/^UID:\S+@\S+$/);

@@ -62,7 +62,10 @@ describe('the built site', () => {
   it('gives every id on a page once only', () => {
     for (const file of pages) {
       const ids = [...loadPage(file).querySelectorAll('[id]')].map((el) => el.id);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), file).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -118,12 +121,21 @@ describe('the built site', () => {
     const panels = [...programme.querySelectorAll('.panel')];
     expect(panels).toHaveLength(3);
     expect(panels.map((p) => p.querySelectorAll('.panel__speakers li').length)).toEqual([3, 3, 4]);
-    for (const panel of panels) expect(panel.querySelector('.panel__moderator')!.textContent!.trim()).toMatch(/^Moderator: /);
+    for (const panel of panels)
+      expect(panel.querySelector('.panel__moderator')!.textContent!.trim()).toMatch(/^Moderator: /);
   });
 
   it('shows the source notes, with every removal, on the cover', () => {
     const notes = loadPage(`${BRIEFING}/index.html`).querySelector('#source-notes')!.textContent!;
-    for (const debris of ['RFE/RL', 'National Endowment for Democracy (NED)', 'RTWT Download', 'Credit: FreedomHouse', '(right)', 'Click Here', 'Print Friendly, PDF & Email']) {
+    for (const debris of [
+      'RFE/RL',
+      'National Endowment for Democracy (NED)',
+      'RTWT Download',
+      'Credit: FreedomHouse',
+      '(right)',
+      'Click Here',
+      'Print Friendly, PDF & Email',
+    ]) {
       expect(notes).toContain(debris);
     }
     expect(notes).toContain('June 2020');

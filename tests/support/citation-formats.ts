@@ -23,10 +23,10 @@ export function parseBibtex(text: string): { type: string; key: string; fields: 
 export function parseRis(text: string): Map<string, string[]> {
   const lines = text.split('\r\n').filter(Boolean);
   if (!lines[0]?.startsWith('TY  - ')) throw new Error('RIS must start with TY');
-  if (!/^ER  -\s*$/.test(lines.at(-1) ?? '')) throw new Error('RIS must end with ER');
+  if (!/^ER {2}-\s*$/.test(lines.at(-1) ?? '')) throw new Error('RIS must end with ER');
   const tags = new Map<string, string[]>();
   for (const line of lines) {
-    const m = /^([A-Z][A-Z0-9])  - ?(.*)$/.exec(line);
+    const m = /^([A-Z][A-Z0-9]) {2}- ?(.*)$/.exec(line);
     if (!m) throw new Error(`bad RIS line: ${line}`);
     tags.set(m[1], [...(tags.get(m[1]) ?? []), m[2]]);
   }

@@ -18,7 +18,10 @@ describe('section file names and ids', () => {
 
   it('joins and splits section ids', () => {
     expect(sectionId('china-united-front', 'sharp-power')).toBe('china-united-front/sharp-power');
-    expect(splitSectionId('china-united-front/sharp-power')).toEqual({ briefing: 'china-united-front', slug: 'sharp-power' });
+    expect(splitSectionId('china-united-front/sharp-power')).toEqual({
+      briefing: 'china-united-front',
+      slug: 'sharp-power',
+    });
   });
 
   it('sorts by order, then slug', () => {
@@ -71,10 +74,23 @@ describe('cross-links', () => {
 });
 
 describe('event times', () => {
-  const when = { printed: '', weekday: 'Tuesday', month: 6, day: 9, start: '17:00', end: '20:00', zone: 'EDT', utcOffset: '-04:00' } as const;
+  const when = {
+    printed: '',
+    weekday: 'Tuesday',
+    month: 6,
+    day: 9,
+    start: '17:00',
+    end: '20:00',
+    zone: 'EDT',
+    utcOffset: '-04:00',
+  } as const;
 
   it('take the year from the briefing date when the weekday agrees', () => {
-    expect(eventTimes(when, '2020-06')).toEqual({ year: 2020, start: '2020-06-09T17:00:00-04:00', end: '2020-06-09T20:00:00-04:00' });
+    expect(eventTimes(when, '2020-06')).toEqual({
+      year: 2020,
+      start: '2020-06-09T17:00:00-04:00',
+      end: '2020-06-09T20:00:00-04:00',
+    });
   });
 
   it('refuse a year in which the printed weekday is wrong', () => {

@@ -6,7 +6,15 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
-import { createMatcher, findMentions, markFirstMentions, mentionableText, segmentText, snippetAround, type Nameable } from '../../src/lib/mentions';
+import {
+  createMatcher,
+  findMentions,
+  markFirstMentions,
+  mentionableText,
+  segmentText,
+  snippetAround,
+  type Nameable,
+} from '../../src/lib/mentions';
 import { remarkEntities, type RecordedMention } from '../../src/lib/remark-entities';
 import { remarkHeadingIds } from '../../src/lib/remark-heading-ids';
 import { groupByType } from '../../src/lib/entity-types';
@@ -41,15 +49,21 @@ describe('findMentions', () => {
   });
 
   it('takes the longest name first, so an organisation is not read as the concept inside it', () => {
-    expect(found('a unit known as the United Front Work Department engages')).toEqual([['ufwd', 'United Front Work Department']]);
-    expect(found('chaired the International Federation for a Democratic China and the Federation for a Democratic China')).toEqual([
+    expect(found('a unit known as the United Front Work Department engages')).toEqual([
+      ['ufwd', 'United Front Work Department'],
+    ]);
+    expect(
+      found('chaired the International Federation for a Democratic China and the Federation for a Democratic China'),
+    ).toEqual([
       ['ifdc', 'International Federation for a Democratic China'],
       ['fdc', 'Federation for a Democratic China'],
     ]);
   });
 
   it('reads a name with its abbreviation in brackets as one mention', () => {
-    expect(found('what the National Endowment for Democracy (NED) calls')).toEqual([['ned', 'National Endowment for Democracy (NED)']]);
+    expect(found('what the National Endowment for Democracy (NED) calls')).toEqual([
+      ['ned', 'National Endowment for Democracy (NED)'],
+    ]);
     expect(found('the National Endowment for Democracy, and NED')).toEqual([
       ['ned', 'National Endowment for Democracy'],
       ['ned', 'NED'],
@@ -57,7 +71,10 @@ describe('findMentions', () => {
   });
 
   it('never overlaps two mentions', () => {
-    const matches = findMentions('the united front system and the United Front Work Department and the United Front', matcher);
+    const matches = findMentions(
+      'the united front system and the United Front Work Department and the United Front',
+      matcher,
+    );
     for (let i = 1; i < matches.length; i++) expect(matches[i].start).toBeGreaterThanOrEqual(matches[i - 1].end);
     expect(matches.map((m) => m.entity)).toEqual(['united-front', 'ufwd', 'united-front']);
   });
@@ -91,7 +108,8 @@ describe('findMentions', () => {
   });
 
   it('leaves headings, links, code and footnotes out of the text the content check searches', () => {
-    const body = '## About ASPI {/* #aspi */}\n\nSee [ASPI](https://example.org) and `NED`.\n\nJoske writes.[^a]\n\n[^a]: The Times.\n';
+    const body =
+      '## About ASPI {/* #aspi */}\n\nSee [ASPI](https://example.org) and `NED`.\n\nJoske writes.[^a]\n\n[^a]: The Times.\n';
     expect(findMentions(mentionableText(body), matcher).map((m) => m.entity)).toEqual(['alex-joske']);
   });
 });
@@ -102,7 +120,10 @@ function render(markdown: string, path = '/content/a-briefing/01-first.mdx') {
     .use(remarkMdx)
     .use(remarkGfm)
     .use(remarkHeadingIds)
-    .use(remarkEntities, { base: '/reader/', entitiesFor: (p: string) => (p.includes('a-briefing') ? (ENTITIES as (Nameable & { name: string })[]) : []) });
+    .use(remarkEntities, {
+      base: '/reader/',
+      entitiesFor: (p: string) => (p.includes('a-briefing') ? (ENTITIES as (Nameable & { name: string })[]) : []),
+    });
   const file = { path, data: {} as { astro?: { frontmatter?: { entityMentions?: RecordedMention[] } } } };
   const tree = processor.runSync(processor.parse(markdown), file as never);
   const html = toHtml(toHast(tree as never, { allowDangerousHtml: true }) as never);
@@ -145,13 +166,33 @@ describe('remarkEntities', () => {
 
   it('records every mention with its snippet and the nearest heading as its anchor', () => {
     const { mentions } = render(
-      ['Before any heading, ASPI.', '', '## First {/* #first */}', '', 'Joske wrote for ASPI. Later, ASPI again.'].join('\n'),
+      ['Before any heading, ASPI.', '', '## First {/* #first */}', '', 'Joske wrote for ASPI. Later, ASPI again.'].join(
+        '\n',
+      ),
     );
     expect(mentions).toEqual([
       { entity: 'aspi', text: 'ASPI', anchor: null, heading: null, snippet: 'Before any heading, ASPI.' },
-      { entity: 'alex-joske', text: 'Joske', anchor: 'first', heading: 'first', snippet: 'Joske wrote for ASPI. Later, ASPI again.' },
-      { entity: 'aspi', text: 'ASPI', anchor: 'first', heading: 'first', snippet: 'Joske wrote for ASPI. Later, ASPI again.' },
-      { entity: 'aspi', text: 'ASPI', anchor: 'first', heading: 'first', snippet: 'Joske wrote for ASPI. Later, ASPI again.' },
+      {
+        entity: 'alex-joske',
+        text: 'Joske',
+        anchor: 'first',
+        heading: 'first',
+        snippet: 'Joske wrote for ASPI. Later, ASPI again.',
+      },
+      {
+        entity: 'aspi',
+        text: 'ASPI',
+        anchor: 'first',
+        heading: 'first',
+        snippet: 'Joske wrote for ASPI. Later, ASPI again.',
+      },
+      {
+        entity: 'aspi',
+        text: 'ASPI',
+        anchor: 'first',
+        heading: 'first',
+        snippet: 'Joske wrote for ASPI. Later, ASPI again.',
+      },
     ]);
   });
 
@@ -174,11 +215,10 @@ describe('remarkEntities', () => {
 
 describe('markFirstMentions', () => {
   it('flags only the first mention of each entity across a list of texts, as in prose', () => {
-    const marked = markFirstMentions(['Chris Walker, National Endowment for Democracy', 'Carl Gershman, President of NED'], createMatcher([
-      ...ENTITIES,
-      entity('chris-walker', 'Chris Walker'),
-      entity('carl-gershman', 'Carl Gershman'),
-    ]));
+    const marked = markFirstMentions(
+      ['Chris Walker, National Endowment for Democracy', 'Carl Gershman, President of NED'],
+      createMatcher([...ENTITIES, entity('chris-walker', 'Chris Walker'), entity('carl-gershman', 'Carl Gershman')]),
+    );
     expect(marked.map((segments) => segments.filter((s) => s.first).map((s) => s.entity))).toEqual([
       ['chris-walker', 'ned'],
       ['carl-gershman'],

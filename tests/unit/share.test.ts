@@ -12,13 +12,25 @@ const event: BriefingEvent = {
   title: 'China at a Crossroads: Standing up for Human Rights During the Pandemic',
   host: 'Raoul Wallenberg Centre for Human Rights',
   attendance: 'online',
-  when: { printed: 'Tuesday, June 9 from 5:00-8:00PM EDT', weekday: 'Tuesday', month: 6, day: 9, start: '17:00', end: '20:00', zone: 'EDT', utcOffset: '-04:00' },
+  when: {
+    printed: 'Tuesday, June 9 from 5:00-8:00PM EDT',
+    weekday: 'Tuesday',
+    month: 6,
+    day: 9,
+    start: '17:00',
+    end: '20:00',
+    zone: 'EDT',
+    utcOffset: '-04:00',
+  },
   panels: [
     {
       id: 'panel-media',
       title: 'China’s attempt to quarantine the truth',
       moderator: { name: 'Judith Abitan', role: 'RWCHR' },
-      speakers: [{ name: 'Xiao Qiang', role: 'Counter-Power Lab' }, { name: 'Sarah Cook', role: 'Freedom House' }],
+      speakers: [
+        { name: 'Xiao Qiang', role: 'Counter-Power Lab' },
+        { name: 'Sarah Cook', role: 'Freedom House' },
+      ],
     },
   ],
   cosponsors: ['Freedom House', 'National Endowment for Democracy'],
@@ -32,7 +44,9 @@ describe('text fragments', () => {
 
   it('links a short selection by its whole text and a long one by its first and last words', () => {
     expect(textDirective('  sharp   power ')).toBe('text=sharp%20power');
-    expect(textDirective('one two three four five six seven eight nine ten')).toBe('text=one%20two%20three%20four,seven%20eight%20nine%20ten');
+    expect(textDirective('one two three four five six seven eight nine ten')).toBe(
+      'text=one%20two%20three%20four,seven%20eight%20nine%20ten',
+    );
     // The last words before the selection become a prefix, so repeated words still find this passage.
     expect(textDirective('period of experimentation', '“But the Covid-19 pandemic has served as an important ')).toBe(
       'text=as%20an%20important-,period%20of%20experimentation',
@@ -42,7 +56,9 @@ describe('text fragments', () => {
   });
 
   it('drops the query and the old fragment of the page URL', () => {
-    expect(selectionUrl('https://example.org/r/b/s/?q=x#p-2', 'sharp power')).toBe('https://example.org/r/b/s/#:~:text=sharp%20power');
+    expect(selectionUrl('https://example.org/r/b/s/?q=x#p-2', 'sharp power')).toBe(
+      'https://example.org/r/b/s/#:~:text=sharp%20power',
+    );
   });
 });
 
@@ -67,7 +83,13 @@ describe('iCalendar', () => {
   });
 
   it('writes a VEVENT with UID, DTSTAMP, DTSTART and DTEND in UTC, CRLF throughout', () => {
-    const ics = toICalendar({ event, times, uid: 'rwchr-event.china-united-front@example.org', url: 'https://example.org/x/', stamp: '2020-06-09T17:00:00-04:00' });
+    const ics = toICalendar({
+      event,
+      times,
+      uid: 'rwchr-event.china-united-front@example.org',
+      url: 'https://example.org/x/',
+      stamp: '2020-06-09T17:00:00-04:00',
+    });
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const unfolded = ics.replace(/\r\n /g, '').split('\r\n');
@@ -85,7 +107,9 @@ describe('iCalendar', () => {
         'END:VCALENDAR',
       ]),
     );
-    expect(unfolded.find((l) => l.startsWith('DESCRIPTION:'))).toContain('Moderator: Judith Abitan. Speakers: Xiao Qiang\\, Sarah Cook.');
+    expect(unfolded.find((l) => l.startsWith('DESCRIPTION:'))).toContain(
+      'Moderator: Judith Abitan. Speakers: Xiao Qiang\\, Sarah Cook.',
+    );
     expect(unfolded.find((l) => l.startsWith('PRODID:'))).toBeDefined();
   });
 });
@@ -100,16 +124,39 @@ describe('JSON-LD', () => {
       url: 'https://example.org/b/',
       site,
       sections: [{ title: 'S', description: 'SD', url: 'https://example.org/b/s/' }],
-      sources: [{ id: 'wsj', outlet: 'The Wall Street Journal', title: 'W', author: 'Kate O’Keeffe', date: '2020-06-08' }],
+      sources: [
+        { id: 'wsj', outlet: 'The Wall Street Journal', title: 'W', author: 'Kate O’Keeffe', date: '2020-06-08' },
+      ],
     });
-    expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Article', headline: 'T', inLanguage: 'en', url: 'https://example.org/b/' });
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      headline: 'T',
+      inLanguage: 'en',
+      url: 'https://example.org/b/',
+    });
     expect(data).not.toHaveProperty('author');
     expect(data).not.toHaveProperty('datePublished');
-    expect(data.hasPart).toEqual([{ '@type': 'Article', headline: 'S', description: 'SD', url: 'https://example.org/b/s/' }]);
-    expect(data.citation).toEqual([
-      { '@type': 'CreativeWork', name: 'W', author: { '@type': 'Person', name: 'Kate O’Keeffe' }, publisher: { '@type': 'Organization', name: 'The Wall Street Journal' }, datePublished: '2020-06-08' },
+    expect(data.hasPart).toEqual([
+      { '@type': 'Article', headline: 'S', description: 'SD', url: 'https://example.org/b/s/' },
     ]);
-    const part = sectionArticle({ title: 'S', description: 'SD', url: 'https://example.org/b/s/', briefing: { title: 'T', url: 'https://example.org/b/' }, site, position: 1 });
+    expect(data.citation).toEqual([
+      {
+        '@type': 'CreativeWork',
+        name: 'W',
+        author: { '@type': 'Person', name: 'Kate O’Keeffe' },
+        publisher: { '@type': 'Organization', name: 'The Wall Street Journal' },
+        datePublished: '2020-06-08',
+      },
+    ]);
+    const part = sectionArticle({
+      title: 'S',
+      description: 'SD',
+      url: 'https://example.org/b/s/',
+      briefing: { title: 'T', url: 'https://example.org/b/' },
+      site,
+      position: 1,
+    });
     expect(part.isPartOf).toMatchObject({ '@type': 'Article', url: 'https://example.org/b/' });
   });
 
@@ -126,7 +173,11 @@ describe('JSON-LD', () => {
     const [panel] = data.subEvent as { name: string; performer: unknown[] }[];
     expect(panel.name).toBe('China’s attempt to quarantine the truth');
     expect(panel.performer).toEqual([
-      { '@type': 'PerformanceRole', roleName: 'Moderator', performer: { '@type': 'Person', name: 'Judith Abitan', description: 'RWCHR' } },
+      {
+        '@type': 'PerformanceRole',
+        roleName: 'Moderator',
+        performer: { '@type': 'Person', name: 'Judith Abitan', description: 'RWCHR' },
+      },
       { '@type': 'Person', name: 'Xiao Qiang', description: 'Counter-Power Lab' },
       { '@type': 'Person', name: 'Sarah Cook', description: 'Freedom House' },
     ]);
@@ -141,7 +192,8 @@ describe('JSON-LD', () => {
 
 describe('paragraph ids on the all-on-one page', () => {
   it('prefixes the paragraph ids and the links to them, nothing else', () => {
-    const html = '<p id="p-1" data-p="1"><a class="para-link" href="#p-1" data-n="1"></a>See p-2 and <a href="#p-2x">x</a></p><h2 id="p-intro">';
+    const html =
+      '<p id="p-1" data-p="1"><a class="para-link" href="#p-1" data-n="1"></a>See p-2 and <a href="#p-2x">x</a></p><h2 id="p-intro">';
     expect(prefixParagraphIds(html, 'sharp-power')).toBe(
       '<p id="sharp-power-p-1" data-p="1"><a class="para-link" href="#sharp-power-p-1" data-n="1"></a>See p-2 and <a href="#p-2x">x</a></p><h2 id="p-intro">',
     );
@@ -155,7 +207,9 @@ describe('sitemap, robots and feed', () => {
   });
 
   it('writes an RSS 2.0 channel with items and no invented dates', () => {
-    const xml = rssFeed({ title: 'R', description: 'D', url: 'https://e.org/', selfUrl: 'https://e.org/feed.xml' }, [{ title: 'A <b>', description: 'x', url: 'https://e.org/a/' }]);
+    const xml = rssFeed({ title: 'R', description: 'D', url: 'https://e.org/', selfUrl: 'https://e.org/feed.xml' }, [
+      { title: 'A <b>', description: 'x', url: 'https://e.org/a/' },
+    ]);
     expect(xml).toContain('<title>A &lt;b&gt;</title>');
     expect(xml).not.toMatch(/pubDate|lastBuildDate/);
   });
@@ -163,7 +217,9 @@ describe('sitemap, robots and feed', () => {
 
 describe('PNG header', () => {
   it('reads width and height from IHDR', () => {
-    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 4, 176, 0, 0, 2, 118]);
+    const bytes = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 4, 176, 0, 0, 2, 118,
+    ]);
     expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
     expect(pngSize(new Uint8Array(30))).toBeNull();
   });

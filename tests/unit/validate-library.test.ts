@@ -48,25 +48,45 @@ describe('validateLibrary', () => {
 
   it('rejects a section without a title, naming the file and the field', () => {
     const run = check((dir) => edit(join(dir, '01-first.mdx'), /^title: First\n/m, ''));
-    expect(problemsOf(run)).toEqual([expect.objectContaining({ file: 'content/tiny-briefing/01-first.mdx', field: 'title' })]);
+    expect(problemsOf(run)).toEqual([
+      expect.objectContaining({ file: 'content/tiny-briefing/01-first.mdx', field: 'title' }),
+    ]);
     expect(run).toThrow(/content\/tiny-briefing\/01-first\.mdx: field "title"/);
   });
 
   it('rejects a briefing without a title', () => {
     const run = check((dir) => edit(join(dir, 'briefing.yaml'), /^title: .*\n/m, ''));
-    expect(problemsOf(run)).toEqual([expect.objectContaining({ file: 'content/tiny-briefing/briefing.yaml', field: 'title' })]);
+    expect(problemsOf(run)).toEqual([
+      expect.objectContaining({ file: 'content/tiny-briefing/briefing.yaml', field: 'title' }),
+    ]);
   });
 
   it('rejects two sections with the same order', () => {
-    const run = check((dir) => writeFileSync(join(dir, '02-third.mdx'), readFileSync(join(dir, '02-second.mdx'), 'utf8').replace('#closing', '#another')));
+    const run = check((dir) =>
+      writeFileSync(
+        join(dir, '02-third.mdx'),
+        readFileSync(join(dir, '02-second.mdx'), 'utf8').replace('#closing', '#another'),
+      ),
+    );
     expect(problemsOf(run)).toEqual([
-      expect.objectContaining({ file: 'content/tiny-briefing/02-third.mdx', field: 'order', message: expect.stringContaining('02-second.mdx') }),
+      expect.objectContaining({
+        file: 'content/tiny-briefing/02-third.mdx',
+        field: 'order',
+        message: expect.stringContaining('02-second.mdx'),
+      }),
     ]);
   });
 
   it('rejects two sections with the same slug', () => {
-    const run = check((dir) => writeFileSync(join(dir, '03-second.mdx'), readFileSync(join(dir, '02-second.mdx'), 'utf8').replace('#closing', '#other')));
-    expect(problemsOf(run)).toEqual([expect.objectContaining({ file: 'content/tiny-briefing/03-second.mdx', field: 'slug' })]);
+    const run = check((dir) =>
+      writeFileSync(
+        join(dir, '03-second.mdx'),
+        readFileSync(join(dir, '02-second.mdx'), 'utf8').replace('#closing', '#other'),
+      ),
+    );
+    expect(problemsOf(run)).toEqual([
+      expect.objectContaining({ file: 'content/tiny-briefing/03-second.mdx', field: 'slug' }),
+    ]);
   });
 
   it('rejects a cross-link to a section that does not exist', () => {
@@ -82,7 +102,9 @@ describe('validateLibrary', () => {
   });
 
   it('rejects an empty section', () => {
-    const run = check((dir) => writeFileSync(join(dir, '02-second.mdx'), '---\ntitle: Second\ndescription: An empty one.\n---\n\n'));
+    const run = check((dir) =>
+      writeFileSync(join(dir, '02-second.mdx'), '---\ntitle: Second\ndescription: An empty one.\n---\n\n'),
+    );
     expect(problemsOf(run)).toEqual([
       expect.objectContaining({ file: 'content/tiny-briefing/02-second.mdx', field: 'body' }),
       expect.objectContaining({ field: 'cross-link "section:second#closing"' }),
@@ -91,7 +113,9 @@ describe('validateLibrary', () => {
 
   it('rejects a heading without an explicit id', () => {
     const run = check((dir) => edit(join(dir, '02-second.mdx'), ' {/* #closing */}', ''));
-    expect(problemsOf(run)).toContainEqual(expect.objectContaining({ field: 'heading "Closing"', message: expect.stringContaining('{/* #some-id */}') }));
+    expect(problemsOf(run)).toContainEqual(
+      expect.objectContaining({ field: 'heading "Closing"', message: expect.stringContaining('{/* #some-id */}') }),
+    );
   });
 
   it('rejects the same heading id in two sections of a briefing', () => {
@@ -102,20 +126,27 @@ describe('validateLibrary', () => {
   it('rejects a file name without the NN- prefix and a reserved slug', () => {
     const run = check((dir) => {
       renameSync(join(dir, '02-second.mdx'), join(dir, 'second.mdx'));
-      writeFileSync(join(dir, '03-all.mdx'), '---\ntitle: All\ndescription: Collides with the all-in-one page.\n---\n\nText.\n');
+      writeFileSync(
+        join(dir, '03-all.mdx'),
+        '---\ntitle: All\ndescription: Collides with the all-in-one page.\n---\n\nText.\n',
+      );
     });
     const problems = problemsOf(run);
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'content/tiny-briefing/second.mdx', field: '(file name)' }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'content/tiny-briefing/03-all.mdx', field: 'slug' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'content/tiny-briefing/second.mdx', field: '(file name)' }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'content/tiny-briefing/03-all.mdx', field: 'slug' }),
+    );
   });
 
   it('rejects a missing briefing.yaml and a wrongly typed field', () => {
     expect(problemsOf(check((dir) => unlinkSync(join(dir, 'briefing.yaml'))))).toEqual([
       expect.objectContaining({ file: 'content/tiny-briefing/briefing.yaml', field: '(file)' }),
     ]);
-    expect(problemsOf(check((dir) => edit(join(dir, 'briefing.yaml'), 'inferred: false', 'inferred: perhaps')))).toEqual([
-      expect.objectContaining({ field: 'date.inferred' }),
-    ]);
+    expect(
+      problemsOf(check((dir) => edit(join(dir, 'briefing.yaml'), 'inferred: false', 'inferred: perhaps'))),
+    ).toEqual([expect.objectContaining({ field: 'date.inferred' })]);
   });
 
   it('rejects a source note that points at no section', () => {
@@ -126,7 +157,8 @@ describe('validateLibrary', () => {
 
 describe('validateLibrary: entities', () => {
   const ENTITIES = 'content/tiny-briefing/entities.yaml';
-  const addEntity = (dir: string, yaml: string) => writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8') + yaml);
+  const addEntity = (dir: string, yaml: string) =>
+    writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8') + yaml);
 
   it('accepts the fixture’s entities, each mentioned in the text', () => {
     const [briefing] = check(() => {})();
@@ -135,10 +167,17 @@ describe('validateLibrary: entities', () => {
 
   it('rejects an entity that is never mentioned, naming the file, the entity and what was looked for', () => {
     const run = check((dir) =>
-      addEntity(dir, '  - slug: nobody\n    name: Nobody Atall\n    type: person\n    aliases: [Atall]\n    description: Not in the text.\n'),
+      addEntity(
+        dir,
+        '  - slug: nobody\n    name: Nobody Atall\n    type: person\n    aliases: [Atall]\n    description: Not in the text.\n',
+      ),
     );
     expect(problemsOf(run)).toEqual([
-      expect.objectContaining({ file: ENTITIES, field: 'entities.2.slug', message: expect.stringMatching(/"Nobody Atall" is never mentioned.*Nobody Atall, Atall/) }),
+      expect.objectContaining({
+        file: ENTITIES,
+        field: 'entities.2.slug',
+        message: expect.stringMatching(/"Nobody Atall" is never mentioned.*Nobody Atall, Atall/),
+      }),
     ]);
     expect(run).toThrow(/tiny-briefing\/entities\.yaml: field "entities\.2\.slug"/);
   });
@@ -149,7 +188,9 @@ describe('validateLibrary: entities', () => {
       edit(join(dir, '02-second.mdx'), '## Closing', '## Closing with Jane Roe');
       edit(join(dir, '01-first.mdx'), '[the second section]', '[Jane Roe’s section]');
     });
-    expect(problemsOf(run)).toEqual([expect.objectContaining({ field: 'entities.1.slug', message: expect.stringContaining('never mentioned') })]);
+    expect(problemsOf(run)).toEqual([
+      expect.objectContaining({ field: 'entities.1.slug', message: expect.stringContaining('never mentioned') }),
+    ]);
   });
 
   it('counts a name in the event programme, which is data, not text', () => {
@@ -166,26 +207,47 @@ describe('validateLibrary: entities', () => {
       '      speakers: [{ name: Jane Roe, role: Speaker }]',
     ].join('\n');
     const run = check((dir) => {
-      edit(join(dir, '02-second.mdx'), 'description: The second section of the tiny briefing.', `description: The second section of the tiny briefing.\n${event}`);
-      addEntity(dir, '  - slug: rex-bloggs\n    name: Rex Bloggs\n    type: person\n    description: Chairs the panel.\n');
+      edit(
+        join(dir, '02-second.mdx'),
+        'description: The second section of the tiny briefing.',
+        `description: The second section of the tiny briefing.\n${event}`,
+      );
+      addEntity(
+        dir,
+        '  - slug: rex-bloggs\n    name: Rex Bloggs\n    type: person\n    description: Chairs the panel.\n',
+      );
     });
     expect(run()[0].entities.entities).toHaveLength(3);
   });
 
   it('rejects two entities that claim the same alias, naming both', () => {
-    const run = check((dir) => addEntity(dir, '  - slug: roe-foundation\n    name: Roe Foundation\n    type: organisation\n    aliases: [Roe]\n    description: Claims Roe too.\n'));
+    const run = check((dir) =>
+      addEntity(
+        dir,
+        '  - slug: roe-foundation\n    name: Roe Foundation\n    type: organisation\n    aliases: [Roe]\n    description: Claims Roe too.\n',
+      ),
+    );
     const problems = problemsOf(run);
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: ENTITIES, field: 'entities.2.aliases', message: expect.stringContaining('"Roe" is also claimed by the entity "jane-roe"') }),
+      expect.objectContaining({
+        file: ENTITIES,
+        field: 'entities.2.aliases',
+        message: expect.stringContaining('"Roe" is also claimed by the entity "jane-roe"'),
+      }),
     );
   });
 
   it('rejects a name that a case-insensitive entity claims in another case', () => {
     const run = check((dir) => {
       edit(join(dir, '01-first.mdx'), 'Some words', 'Some words about ei');
-      addEntity(dir, '  - slug: ei-concept\n    name: ei\n    type: concept\n    case: insensitive\n    description: Clashes with EI.\n');
+      addEntity(
+        dir,
+        '  - slug: ei-concept\n    name: ei\n    type: concept\n    case: insensitive\n    description: Clashes with EI.\n',
+      );
     });
-    expect(problemsOf(run)).toContainEqual(expect.objectContaining({ field: 'entities.2.name', message: expect.stringContaining('"example-institute"') }));
+    expect(problemsOf(run)).toContainEqual(
+      expect.objectContaining({ field: 'entities.2.name', message: expect.stringContaining('"example-institute"') }),
+    );
   });
 
   it('rejects an alias claimed by another entity in another briefing, and one slug used for two entities', () => {
@@ -202,11 +264,19 @@ describe('validateLibrary: entities', () => {
       expect.objectContaining({
         file: ENTITIES,
         field: 'entities.0.name',
-        message: expect.stringContaining('"Example Institute" is also claimed by the entity "example-institute-two" (content/other-briefing/entities.yaml)'),
+        message: expect.stringContaining(
+          '"Example Institute" is also claimed by the entity "example-institute-two" (content/other-briefing/entities.yaml)',
+        ),
       }),
     );
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: ENTITIES, field: 'entities.1.slug', message: expect.stringContaining('"jane-roe" is Janet Roe (person) in content/other-briefing/entities.yaml; one slug must name one entity') }),
+      expect.objectContaining({
+        file: ENTITIES,
+        field: 'entities.1.slug',
+        message: expect.stringContaining(
+          '"jane-roe" is Janet Roe (person) in content/other-briefing/entities.yaml; one slug must name one entity',
+        ),
+      }),
     );
   });
 

@@ -6,10 +6,14 @@ import { CITATION_FORMATS, type CitationFormat } from '../../lib/citation';
 
 export const getStaticPaths = (async () => {
   const formats = Object.keys(CITATION_FORMATS) as CitationFormat[];
-  return (await getLibrary()).flatMap((briefing) => formats.map((format) => ({ params: { briefing: briefing.slug, format }, props: { briefing } })));
+  return (await getLibrary()).flatMap((briefing) =>
+    formats.map((format) => ({ params: { briefing: briefing.slug, format }, props: { briefing } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) => {
   const { render, type } = CITATION_FORMATS[params.format as CitationFormat];
-  return new Response(render(citedWork((props as { briefing: Briefing }).briefing)), { headers: { 'Content-Type': type } });
+  return new Response(render(citedWork((props as { briefing: Briefing }).briefing)), {
+    headers: { 'Content-Type': type },
+  });
 };

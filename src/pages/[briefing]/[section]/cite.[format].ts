@@ -8,7 +8,10 @@ export const getStaticPaths = (async () => {
   const formats = Object.keys(CITATION_FORMATS) as CitationFormat[];
   return (await getLibrary()).flatMap((briefing) =>
     briefing.sections.flatMap((section) =>
-      formats.map((format) => ({ params: { briefing: briefing.slug, section: section.slug, format }, props: { briefing, section } })),
+      formats.map((format) => ({
+        params: { briefing: briefing.slug, section: section.slug, format },
+        props: { briefing, section },
+      })),
     ),
   );
 }) satisfies GetStaticPaths;

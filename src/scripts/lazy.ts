@@ -1,0 +1,29 @@
+// Modules the page script loads on demand. Each is bundled as an ES module of its own (Vite's worker
+// bundling: `?worker&url` gives its URL), so the page script carries no module-preload helper and stays
+// within the 3 KB budget. Bundled apart, a module has no importer to export to: it registers here.
+import type { copyFrom, placeSelectionButton, showLocalTimes } from './share-links';
+import type { openSearch } from './search-dialog';
+import type { highlightFromUrl } from './highlight';
+
+export interface LazyModules {
+  share: {
+    copyFrom: typeof copyFrom;
+    placeSelectionButton: typeof placeSelectionButton;
+    showLocalTimes: typeof showLocalTimes;
+  };
+  search: { openSearch: typeof openSearch };
+  highlight: { highlightFromUrl: typeof highlightFromUrl };
+}
+
+type Registry = Partial<LazyModules>;
+const registry = (): Registry => ((window as unknown as { readerModules?: Registry }).readerModules ??= {});
+
+export function register<K extends keyof LazyModules>(name: K, module: LazyModules[K]): void {
+  registry()[name] = module;
+}
+
+/** Loads a module bundled apart (once) and returns what it registered. */
+export async function load<K extends keyof LazyModules>(name: K, url: string): Promise<LazyModules[K]> {
+  await import(/* @vite-ignore */ url);
+  return registry()[name]!;
+}

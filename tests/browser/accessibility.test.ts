@@ -1,0 +1,197 @@
+// WCAG 2.2 AA in a real browser: axe on every built page in both themes, the keyboard path through a
+// page, the theme before first paint, layouts from 320 px to 1920 px, motion and print.
+import { createRequire } from 'node:module';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../support/browser';
+import { htmlFiles } from '../support/dist';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const pathOf = (file: string) => file.replace(/index\.html$/, '');
+const PAGES = htmlFiles().map(pathOf);
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
+  }, TAGS);
+  return violations;
+}
+
+describeInBrowser('accessibility', ({ newPage, url }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    it.each(PAGES)(`axe finds nothing on /%s in the ${theme} theme`, async (path) => {
+      // bypassCSP lets the test inject axe; the pages' own policy is tested in security.test.ts.
+      const page = await newPage({ colorScheme: theme, bypassCSP: true, reducedMotion: 'reduce' });
+      await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
+      await page.goto(url(path));
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+
+  it('applies a stored dark choice before the body is parsed, by a script ahead of every stylesheet', async () => {
+    const page = await newPage({ colorScheme: 'light' });
+    await page.addInitScript(() => {
+      localStorage.setItem('theme', 'dark');
+      const seen = new MutationObserver(() => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset.theme;
+        seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url('china-united-front/sharp-power/'));
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+    const order = await page.evaluate(() =>
+      [...document.head.children].map((el) => el.tagName + (el.getAttribute('rel') === 'stylesheet' ? ':css' : '')),
+    );
+    const firstScript = order.indexOf('SCRIPT');
+    const firstStyle = order.findIndex((t) => t === 'STYLE' || t === 'LINK:css');
+    expect(firstScript).toBeGreaterThanOrEqual(0);
+    expect(firstScript).toBeLessThan(firstStyle);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(22, 23, 26)');
+  });
+
+  it('switches theme by keyboard, announces it as a labelled select, and remembers it', async () => {
+    const page = await newPage({ colorScheme: 'light' });
+    await page.goto(url('china-united-front/'));
+    const select = page.getByRole('combobox', { name: 'Theme' });
+    await select.focus();
+    await select.selectOption('dark'); // what ArrowDown/Enter do on a focused native select
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await select.inputValue()).toBe('dark');
+    await select.selectOption('system');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+  });
+
+  it('puts the skip link first, then the header controls, then the content; the skip link moves focus into main', async () => {
+    const page = await newPage();
+    await page.goto(url('china-united-front/sharp-power/'));
+    const focused = async () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return `${el.closest('header, main, footer')?.tagName ?? 'BODY'}:${el.getAttribute('class') ?? el.tagName}`;
+      });
+    const stops: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused());
+    }
+    expect(stops[0]).toBe('BODY:skip-link');
+    expect(stops.slice(1, 4)).toEqual(['HEADER:site-name', 'HEADER:search-trigger', 'HEADER:SELECT']);
+    expect(stops[4]).toMatch(/^MAIN:/);
+    await page.reload();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^MAIN:/);
+  });
+
+  it('moves focus to the heading an outline link points at', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url('china-united-front/joske-recommendations/'));
+    const link = page.locator('.outline a[href="#responses"]');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('responses');
+  });
+
+  it('marks the current section in navigation and the heading being read in the outline', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 700 }, reducedMotion: 'reduce' });
+    await page.goto(url('china-united-front/joske-recommendations/#responses'));
+    expect(await page.locator('.briefing-contents [aria-current="page"]').textContent()).toContain('Joske');
+    await expect.poll(() => page.locator('.outline [aria-current]').getAttribute('href')).toBe('#responses');
+  });
+
+  it('moves between sections with ← and →, but not while typing or with a modifier', async () => {
+    const page = await newPage();
+    await page.goto(url('china-united-front/sharp-power/'));
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(page.url()).toMatch(/sharp-power\/$/);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/joske-recommendations\/$/);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(/sharp-power\/$/);
+    await page.keyboard.press('/');
+    const input = page.locator('pagefind-modal pagefind-input input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('power');
+    await input.press('ArrowLeft');
+    await page.waitForTimeout(300);
+    expect(page.url()).toMatch(/sharp-power\/$/);
+  });
+
+  for (const width of [320, 390, 768, 1280, 1920]) {
+    it(`never scrolls sideways at ${width} px`, async () => {
+      const page = await newPage({ viewport: { width, height: 900 } });
+      for (const path of [
+        '',
+        'china-united-front/',
+        'china-united-front/rwchr-event/',
+        'china-united-front/all/',
+        'search/?q=united+front',
+        'entities/',
+      ]) {
+        await page.goto(url(path));
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `/${path}`).toBeLessThanOrEqual(0);
+      }
+    });
+  }
+
+  it('scrolls smoothly only when the reader has not asked for reduced motion', async () => {
+    const smooth = await newPage({ reducedMotion: 'no-preference' });
+    await smooth.goto(url(''));
+    expect(await smooth.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+    const still = await newPage({ reducedMotion: 'reduce' });
+    await still.goto(url(''));
+    expect(await still.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+  });
+
+  it('prints the all-in-one page without site controls, light, a section to a page, links with their URLs', async () => {
+    const page = await newPage({ colorScheme: 'dark' });
+    await page.goto(url('china-united-front/all/'));
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() =>
+      ['.site-header', '.site-footer', '.breadcrumbs', '.contents'].map(
+        (s) => getComputedStyle(document.querySelector(s)!).display,
+      ),
+    );
+    expect(hidden).toEqual(['none', 'none', 'none', 'none']);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.all-section')!).breakBefore)).toBe(
+      'page',
+    );
+    const first = await page.evaluate(() => getComputedStyle(document.querySelector('.print-only')!).display);
+    expect(first).toBe('block');
+    expect(await page.locator('.print-only').textContent()).toContain('Printed from http');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
