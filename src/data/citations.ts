@@ -1,6 +1,6 @@
 // What a page cites: the briefing, or one of its sections, on this site.
 import type { CitedWork } from '../lib/citation';
-import { absoluteUrl } from '../lib/share-paths';
+import { absoluteUrl } from '../lib/paths';
 import { SITE_NAME } from '../site-config';
 import type { Briefing, Section } from './library';
 import { paths } from './paths';

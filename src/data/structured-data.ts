@@ -1,9 +1,8 @@
 // The JSON-LD blocks of a section page: the section as part of its briefing, and its event if any.
 import type { Briefing, Section } from './library';
 import { paths } from './paths';
-import { sharePaths } from './share-paths';
 import { eventTimes } from '../lib/event-time';
-import { absoluteUrl } from '../lib/share-paths';
+import { absoluteUrl } from '../lib/paths';
 import { eventData, sectionArticle } from '../lib/structured-data';
 import { SITE_NAME } from '../site-config';
 
@@ -19,7 +18,7 @@ export function sectionStructuredData(
       title: section.title,
       description: section.description,
       url: pageUrl,
-      image: url(sharePaths.card(briefing.slug, section.slug)),
+      image: url(paths.card(briefing.slug, section.slug)),
       briefing: { title: briefing.data.title, url: url(paths.briefing(briefing.slug)) },
       site: { name: SITE_NAME, url: url(paths.home()) },
       position: briefing.sections.indexOf(section) + 1,

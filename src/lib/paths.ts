@@ -1,7 +1,11 @@
-// Every internal URL of the site, built under the deploy's base path (see DESIGN.md, "URLs").
+// Every internal URL of the site, built under the deploy's base path (see DESIGN.md, "URLs"): pages, and
+// the files that go with them (social card, citation downloads, calendar, feed, sitemap).
+import type { CitationFormat } from './citation';
 
 export function createPaths(base: string) {
   const root = base.endsWith('/') ? base : `${base}/`;
+  const under = (briefing?: string, section?: string) =>
+    `${root}${briefing ? `${briefing}/` : ''}${section ? `${section}/` : ''}`;
   return {
     home: () => root,
     briefing: (briefing: string) => `${root}${briefing}/`,
@@ -12,5 +16,17 @@ export function createPaths(base: string) {
     entity: (slug: string) => `${root}entities/${slug}/`,
     search: (query?: string) => `${root}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     asset: (path: string) => `${root}${path.replace(/^\/+/, '')}`,
+    /** The 1200×630 social card beside the page it previews. */
+    card: (briefing?: string, section?: string) => `${under(briefing, section)}card.png`,
+    cite: (format: CitationFormat, briefing: string, section?: string) => `${under(briefing, section)}cite.${format}`,
+    calendar: (briefing: string, section: string) => `${root}${briefing}/${section}.ics`,
+    feed: () => `${root}feed.xml`,
+    sitemap: () => `${root}sitemap.xml`,
   };
+}
+
+/** An absolute URL for a site path (which already carries the base), on the configured origin. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  if (!site) throw new Error('`site` must be set for absolute URLs (READER_SITE)');
+  return new URL(path, site).href;
 }

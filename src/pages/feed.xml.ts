@@ -2,9 +2,8 @@
 import type { APIRoute } from 'astro';
 import { getLibrary } from '../data/library';
 import { paths } from '../data/paths';
-import { sharePaths } from '../data/share-paths';
 import { rssFeed, type FeedItem } from '../lib/feeds';
-import { absoluteUrl } from '../lib/share-paths';
+import { absoluteUrl } from '../lib/paths';
 import { SITE_NAME } from '../site-config';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -27,7 +26,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: SITE_NAME,
     description: 'Policy briefings to read, search, link and cite.',
     url: url(paths.home()),
-    selfUrl: url(sharePaths.feed()),
+    selfUrl: url(paths.feed()),
   };
   return new Response(rssFeed(channel, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -6,7 +6,7 @@ import { getLibrary } from '../data/library';
 import { getEntities } from '../data/entities';
 import { paths } from '../data/paths';
 import { sitemapXml } from '../lib/feeds';
-import { absoluteUrl } from '../lib/share-paths';
+import { absoluteUrl } from '../lib/paths';
 
 export const GET: APIRoute = async ({ site }) => {
   const pages = [paths.home()];

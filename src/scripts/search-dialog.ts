@@ -12,20 +12,24 @@ const MODAL_CONTENT = `
   </pagefind-modal-body>
   <pagefind-modal-footer><a class="see-all" href="">See all results</a></pagefind-modal-footer>`;
 
-type Modal = HTMLElement & { open(): void; isOpen: boolean };
-let modal: Modal | undefined;
+type Modal = HTMLElement & { open(): void };
+let ready: Promise<Modal> | undefined;
+
+async function createDialog(): Promise<Modal> {
+  const modal = document.createElement('pagefind-modal') as Modal;
+  modal.innerHTML = MODAL_CONTENT; // a fixed string: nothing from the reader goes in here
+  document.body.append(modal);
+  const instance = await loadPagefindUi();
+  await customElements.whenDefined('pagefind-modal');
+  await customElements.whenDefined('pagefind-results');
+  useResultCards(modal, instance);
+  wireDialog(modal, instance);
+  return modal;
+}
 
 async function openDialog(): Promise<void> {
-  if (!modal) {
-    modal = document.createElement('pagefind-modal') as Modal;
-    modal.innerHTML = MODAL_CONTENT; // a fixed string: nothing from the reader goes in here
-    document.body.append(modal);
-    const instance = await loadPagefindUi();
-    await customElements.whenDefined('pagefind-results');
-    useResultCards(modal, instance);
-    wireDialog(modal, instance);
-  }
-  modal.open();
+  ready ??= createDialog(); // a second key press while search loads opens the same dialog
+  (await ready).open();
 }
 
 function wireDialog(dialog: HTMLElement, instance: PagefindInstance): void {

@@ -4,7 +4,7 @@ import { getLibrary, type Briefing, type Section } from '../../data/library';
 import { paths } from '../../data/paths';
 import { eventTimes } from '../../lib/event-time';
 import { toICalendar } from '../../lib/icalendar';
-import { absoluteUrl } from '../../lib/share-paths';
+import { absoluteUrl } from '../../lib/paths';
 import { sourceDate } from '../../site-config';
 
 export const getStaticPaths = (async () =>
