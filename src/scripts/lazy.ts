@@ -2,7 +2,7 @@
 // bundling: `?worker&url` gives its URL), so the page script carries no module-preload helper and stays
 // within the 3 KB budget. Bundled apart, a module has no importer to export to: it registers here.
 import type { copyFrom, placeSelectionButton, showLocalTimes } from './share-links';
-import type { openSearch } from './search-dialog';
+import type { openSearch, prepareSearch } from './search-dialog';
 import type { highlightFromUrl } from './highlight';
 
 export interface LazyModules {
@@ -11,7 +11,7 @@ export interface LazyModules {
     placeSelectionButton: typeof placeSelectionButton;
     showLocalTimes: typeof showLocalTimes;
   };
-  search: { openSearch: typeof openSearch };
+  search: { openSearch: typeof openSearch; prepareSearch: typeof prepareSearch };
   highlight: { highlightFromUrl: typeof highlightFromUrl };
 }
 

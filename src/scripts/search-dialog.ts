@@ -5,7 +5,7 @@ import { announceResults, loadPagefindUi, useResultCards, type PagefindInstance 
 import { register } from './lazy';
 
 const MODAL_CONTENT = `
-  <pagefind-modal-header><pagefind-input placeholder="Search the library"></pagefind-input></pagefind-modal-header>
+  <pagefind-modal-header><pagefind-input placeholder="Search the library" debounce="120"></pagefind-input></pagefind-modal-header>
   <pagefind-modal-body>
     <p class="search-status" role="status"></p>
     <pagefind-results max-sub-results="99"></pagefind-results>
@@ -52,4 +52,9 @@ export function openSearch(): void {
   else void openDialog();
 }
 
-register('search', { openSearch });
+/** Starts loading search before it is opened (when the search button gets focus). */
+export function prepareSearch(): void {
+  void loadPagefindUi();
+}
+
+register('search', { openSearch, prepareSearch });

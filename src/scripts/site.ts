@@ -64,6 +64,9 @@ document.addEventListener('click', (event) => {
   }
 });
 
+// Reaching the search button by keyboard starts loading search.
+$('[data-search-open]')?.addEventListener('focus', () => void search().then((m) => m.prepareSearch()), { once: true });
+
 // A selection in the text offers a link to itself.
 let frame = 0;
 document.addEventListener('selectionchange', () => {
