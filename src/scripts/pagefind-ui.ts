@@ -73,7 +73,8 @@ export function resultCard(result: PagefindResultData): HTMLElement {
   link.href = result.url;
   title.append(link);
   content.append(title);
-  if (result.meta.briefing) content.append(element('p', 'pf-result-briefing', result.meta.briefing));
+  // Styled as Pagefind styles excerpts: its stylesheet outranks any plain selector of ours.
+  if (result.meta.briefing) content.append(element('p', 'pf-result-excerpt pf-result-briefing', result.meta.briefing));
   // Pagefind builds excerpts from the indexed text, escaped, with <mark> around the hits.
   const excerpt = element('p', 'pf-result-excerpt');
   excerpt.innerHTML = result.excerpt;
