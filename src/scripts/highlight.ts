@@ -47,12 +47,29 @@ export function markMatches(root: Element, pattern: RegExp): HTMLElement[] {
   return marks;
 }
 
-function firstAfterAnchor(marks: HTMLElement[]): number {
+/** Marks separated only by spaces are one hit: "united front" is found once, not as two words. */
+export function groupHits(marks: HTMLElement[]): HTMLElement[][] {
+  const hits: HTMLElement[][] = [];
+  for (const mark of marks) {
+    const gap = mark.previousSibling;
+    const previous = hits.at(-1);
+    const adjacent =
+      previous &&
+      gap?.nodeType === Node.TEXT_NODE &&
+      !gap.textContent?.trim() &&
+      gap.previousSibling === previous.at(-1);
+    if (adjacent) previous.push(mark);
+    else hits.push([mark]);
+  }
+  return hits;
+}
+
+function firstAfterAnchor(hits: HTMLElement[][]): number {
   const target = window.location.hash
     ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
     : null;
   if (!target) return 0;
-  const index = marks.findIndex((m) => target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const index = hits.findIndex(([m]) => target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
   return Math.max(index, 0);
 }
 
@@ -63,10 +80,11 @@ export async function highlightFromUrl(): Promise<void> {
   const pattern = highlightPattern(expandAliases(parseQuery(raw), await loadAliases()));
   if (!root || !pattern) return;
   const marks = markMatches(root, pattern);
-  if (marks.length > 0) showHitBar(marks, firstAfterAnchor(marks));
+  const hits = groupHits(marks);
+  if (hits.length > 0) showHitBar(marks, hits, firstAfterAnchor(hits));
 }
 
-function showHitBar(marks: HTMLElement[], start: number): void {
+function showHitBar(marks: HTMLElement[], hits: HTMLElement[][], start: number): void {
   const bar = document.createElement('div');
   bar.className = 'hit-bar';
   bar.setAttribute('role', 'region');
@@ -81,12 +99,11 @@ function showHitBar(marks: HTMLElement[], start: number): void {
   let current = -1;
 
   const go = (index: number) => {
-    marks[current]?.classList.remove('search-hit--current');
-    current = (index + marks.length) % marks.length;
-    const mark = marks[current];
-    mark.classList.add('search-hit--current');
-    mark.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
-    status.textContent = `Hit ${current + 1} of ${marks.length}`;
+    hits[current]?.forEach((mark) => mark.classList.remove('search-hit--current'));
+    current = (index + hits.length) % hits.length;
+    hits[current].forEach((mark) => mark.classList.add('search-hit--current'));
+    hits[current][0].scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    status.textContent = `Hit ${current + 1} of ${hits.length}`;
   };
 
   const close = () => {

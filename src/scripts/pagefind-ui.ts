@@ -73,10 +73,10 @@ export function resultCard(result: PagefindResultData): HTMLElement {
   link.href = result.url;
   title.append(link);
   content.append(title);
-  // Styled as Pagefind styles excerpts: its stylesheet outranks any plain selector of ours.
-  if (result.meta.briefing) content.append(element('p', 'pf-result-excerpt pf-result-briefing', result.meta.briefing));
+  if (result.meta.briefing) content.append(element('p', 'result-briefing', result.meta.briefing));
   // Pagefind builds excerpts from the indexed text, escaped, with <mark> around the hits.
-  const excerpt = element('p', 'pf-result-excerpt');
+  // Our own class: Pagefind's clips excerpts to one line, which can hide the very words found.
+  const excerpt = element('p', 'result-excerpt');
   excerpt.innerHTML = result.excerpt;
   content.append(excerpt);
   card.append(content);
@@ -89,7 +89,7 @@ export function resultCard(result: PagefindResultData): HTMLElement {
       const li = element('li', 'pf-heading-chip');
       const a = element('a', 'pf-heading-link', sub.title);
       a.href = sub.url;
-      const p = element('p', 'pf-heading-excerpt');
+      const p = element('p', 'result-excerpt');
       p.innerHTML = sub.excerpt;
       li.append(a, p);
       list.append(li);
@@ -146,18 +146,21 @@ export function announceResults(
   instance.on('results', async (result) => {
     const term = instance.searchTerm.trim();
     if (!term) {
-      status.textContent = '';
+      status.textContent = status.dataset.idle ?? '';
       onCount?.(0, term);
       return;
     }
-    const data = await Promise.all(result.results.map((r) => r.data()));
+    // Only a quoted phrase needs each result's text (one fragment download per result) to count.
+    const phrased = parseQuery(term).phrases.length > 0;
+    const data = phrased ? await Promise.all(result.results.map((r) => r.data())) : [];
     if (term !== instance.searchTerm.trim()) return; // a newer search has started
-    const count = data.filter((d) => hasPhrases(d, term)).length;
+    const count = phrased ? data.filter((d) => hasPhrases(d, term)).length : result.results.length;
     status.textContent = resultCountMessage(count, term);
     onCount?.(count, term);
   });
 }
 
 export function resultCountMessage(count: number, term: string): string {
-  return count === 0 ? `No results for “${term}”.` : `${count} result${count === 1 ? '' : 's'} for “${term}”.`;
+  const shown = term.includes('"') ? term : `“${term}”`; // a quoted phrase keeps its own quotes
+  return count === 0 ? `No results for ${shown}.` : `${count} result${count === 1 ? '' : 's'} for ${shown}.`;
 }

@@ -7,7 +7,7 @@ import { register } from './lazy';
 const MODAL_CONTENT = `
   <pagefind-modal-header><pagefind-input placeholder="Search the library" debounce="120"></pagefind-input></pagefind-modal-header>
   <pagefind-modal-body>
-    <p class="search-status" role="status"></p>
+    <p class="search-status" role="status" data-idle="Type to search the library: ↑ ↓ move through results, Enter opens one.">Type to search the library: ↑ ↓ move through results, Enter opens one.</p>
     <pagefind-results max-sub-results="99"></pagefind-results>
   </pagefind-modal-body>
   <pagefind-modal-footer><a class="see-all" href="">See all results</a></pagefind-modal-footer>`;
@@ -27,10 +27,8 @@ async function createDialog(): Promise<Modal> {
   return modal;
 }
 
-async function openDialog(): Promise<void> {
-  ready ??= createDialog(); // a second key press while search loads opens the same dialog
-  (await ready).open();
-}
+/** The dialog, created once: a second key press while search loads opens the same one. */
+const dialog = () => (ready ??= createDialog());
 
 function wireDialog(dialog: HTMLElement, instance: PagefindInstance): void {
   const seeAll = dialog.querySelector<HTMLAnchorElement>('.see-all')!;
@@ -49,12 +47,12 @@ function wireDialog(dialog: HTMLElement, instance: PagefindInstance): void {
 export function openSearch(): void {
   const pageInput = document.querySelector<HTMLInputElement>('.search-page pagefind-input input');
   if (pageInput) pageInput.focus();
-  else void openDialog();
+  else void dialog().then((modal) => modal.open());
 }
 
 /** Starts loading search before it is opened (when the search button gets focus). */
 export function prepareSearch(): void {
-  void loadPagefindUi();
+  if (!document.querySelector('.search-page')) void dialog();
 }
 
 register('search', { openSearch, prepareSearch });

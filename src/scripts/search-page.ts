@@ -52,5 +52,7 @@ export async function setupSearchPage(): Promise<void> {
   };
   window.addEventListener('popstate', run);
   const start = stateFromUrl();
+  // Filters from a shared link are shown, so the reader sees why the results are narrowed.
+  if (Object.keys(start.filters).length > 0) page.querySelector('details.search-filters')?.setAttribute('open', '');
   if (start.term || Object.keys(start.filters).length > 0) run();
 }

@@ -60,6 +60,7 @@ describeInBrowser('people, organisations and concepts', ({ newPage, url }) => {
     await titles.first().waitFor({ timeout: 10_000 });
     await expect.poll(() => titles.count()).toBe(5);
 
+    await page.getByText('Filter by section, person, organisation or concept').click();
     await page.locator('pagefind-filter-pane summary', { hasText: /person/i }).click();
     await page.getByRole('checkbox', { name: /Alex Joske/ }).check();
     await expect.poll(() => titles.count()).toBe(1);
