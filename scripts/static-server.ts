@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +23,8 @@ export interface ServeOptions {
   root: string;
   base?: string;
   port?: number;
-  /** Brotli-compress responses when the client accepts it, as a static host would. */
+  /** Compress responses as a static host would: brotli when the client accepts it, else gzip (browsers
+   * offer brotli only over HTTPS, and this server speaks plain HTTP). */
   compress?: boolean;
   headers?: Record<string, string>;
   /** Send the headers a `_headers` file (Netlify/Cloudflare Pages syntax) in the root gives each path, as a host would. */
@@ -60,9 +61,13 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
       ...headersFor(rules, '/' + url.pathname.slice(base.length)),
       ...options.headers,
     };
-    if (options.compress && /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    if (options.compress && /\bbr\b/.test(accepts)) {
       body = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
       headers['content-encoding'] = 'br';
+    } else if (options.compress && /\bgzip\b/.test(accepts)) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
     }
     headers['content-length'] = String(body.length);
     res.writeHead(status, headers);
