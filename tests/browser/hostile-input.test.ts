@@ -37,6 +37,15 @@ const REFLECTORS: Reflector[] = [
   },
   { name: 'section hash', path: (value) => `china-united-front/sharp-power/#${encodeURIComponent(value)}` },
   { name: 'search hash', path: (value) => `search/?q=sharp#${encodeURIComponent(value)}` },
+  {
+    name: 'landing highlight (?highlight=)',
+    path: (value) => `china-united-front/sharp-power/?highlight=${encodeURIComponent(value)}`,
+  },
+  {
+    name: 'search filter (?section=)',
+    path: (value) => `search/?q=china&section=${encodeURIComponent(value)}`,
+    settle: (page) => page.locator('.search-status').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 }),
+  },
 ];
 
 describeInBrowser(
