@@ -100,7 +100,12 @@ export function showLocalTimes(): void {
       month: 'long',
       year: 'numeric',
     });
-    el.textContent = `In your time zone: ${day}, ${start.toLocaleTimeString(undefined, time)}–${end.toLocaleTimeString(undefined, time)}.`;
+    // An end on the next day (in the reader's zone) says which day it is.
+    const endDay =
+      end.toDateString() === start.toDateString()
+        ? ''
+        : ` (${end.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })})`;
+    el.textContent = `In your time zone: ${day}, ${start.toLocaleTimeString(undefined, time)}–${end.toLocaleTimeString(undefined, time)}${endDay}.`;
     el.hidden = false;
   });
 }
