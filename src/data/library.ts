@@ -6,6 +6,8 @@ import { byReadingOrder, parseSectionFileName, splitSectionId } from '../lib/con
 import { countWords, proseOfMdx, readingMinutes } from '../lib/reading-time';
 import type { BriefingEvent } from '../lib/schemas';
 import type { SearchAlias } from '../lib/search-query';
+import { aliasesIn } from '../lib/search-aliases';
+import { sectionText } from '../lib/validate-library';
 
 export interface Section {
   entry: CollectionEntry<'sections'>;
@@ -16,6 +18,8 @@ export interface Section {
   description: string;
   words: number;
   minutes: number;
+  /** The search aliases this section answers to: those whose meanings it prints (UFWD, CCP…). */
+  aliases: string[];
 }
 
 export interface Briefing {
@@ -37,7 +41,7 @@ function eventWords(event: BriefingEvent | undefined): number {
   return countWords([event.title, ...people].join(' '));
 }
 
-function toSection(entry: CollectionEntry<'sections'>): Section {
+function toSection(entry: CollectionEntry<'sections'>, searchAliases: SearchAlias[]): Section {
   const { briefing, slug } = splitSectionId(entry.id);
   const order = parseSectionFileName(basename(entry.filePath ?? ''))?.order ?? 0;
   const words = countWords(proseOfMdx(entry.body ?? '')) + eventWords(entry.data.event);
@@ -50,6 +54,7 @@ function toSection(entry: CollectionEntry<'sections'>): Section {
     description: entry.data.description,
     words,
     minutes: readingMinutes(words),
+    aliases: aliasesIn(sectionText({ body: entry.body ?? '', data: entry.data }), searchAliases),
   };
 }
 
@@ -60,11 +65,12 @@ export function getLibrary(): Promise<Briefing[]> {
   // One read per build; in dev, read afresh so edits show up.
   if (import.meta.env.DEV) cache = undefined;
   cache ??= (async () => {
-    const [briefingEntries, sectionEntries] = await Promise.all([
+    const [briefingEntries, sectionEntries, searchAliases] = await Promise.all([
       getCollection('briefings'),
       getCollection('sections'),
+      getSearchAliases(),
     ]);
-    const sections = sectionEntries.map(toSection);
+    const sections = sectionEntries.map((entry) => toSection(entry, searchAliases));
     return briefingEntries
       .map((entry) => {
         const own = sections.filter((s) => s.briefing === entry.id).sort(byReadingOrder);
@@ -74,12 +80,6 @@ export function getLibrary(): Promise<Briefing[]> {
       .sort((a, b) => b.data.date.value.localeCompare(a.data.date.value) || a.data.title.localeCompare(b.data.title));
   })();
   return cache;
-}
-
-export async function getBriefing(slug: string): Promise<Briefing> {
-  const briefing = (await getLibrary()).find((b) => b.slug === slug);
-  if (!briefing) throw new Error(`No briefing "${slug}"`);
-  return briefing;
 }
 
 /** What readers type for what the briefings print, as a list. */

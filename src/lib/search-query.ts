@@ -59,20 +59,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * Returns null when there is nothing to mark.
  */
 export function highlightPattern(query: ParsedQuery): RegExp | null {
-  const phrasePatterns = query.phrases.map((p) => p.split(' ').map(escapeRegExp).join('[\\s\\u00a0-]+'));
-  const wordPatterns = query.words.filter((w) => w.length > 1 || /\p{Script=Han}/u.test(w)).map(escapeRegExp);
-  const all = [...phrasePatterns, ...wordPatterns].sort((a, b) => b.length - a.length);
-  if (all.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.join('|')})[\\p{L}\\p{N}]*`, 'giu');
-}
-
-/** The text to send to Pagefind: aliases expanded into the words they stand for. */
-export function searchText(raw: string, aliases: SearchAlias[]): string {
-  const parsed = parseQuery(raw);
-  const hasAlias = parsed.words.some((w) => aliases.some((a) => a.term.toLowerCase() === w.toLowerCase()));
-  if (!hasAlias) return raw.slice(0, MAX_QUERY_LENGTH).trim();
-  const expanded = parsed.words.map(
-    (w) => aliases.find((a) => a.term.toLowerCase() === w.toLowerCase())?.means[0] ?? w,
+  const han = (text: string) => /\p{Script=Han}/u.test(text);
+  const terms = [...query.phrases, ...query.words.filter((w) => w.length > 1 || han(w))].sort(
+    (a, b) => b.length - a.length,
   );
-  return [...parsed.phrases.map((p) => `"${p}"`), ...expanded].join(' ');
+  if (terms.length === 0) return null;
+  const alternatives = terms.map((term) => {
+    const body = term.split(' ').map(escapeRegExp).join('[\\s\\u00a0-]+');
+    // Chinese has no spaces between words: there a term may start anywhere.
+    return han(term) ? body : `(?<![\\p{L}\\p{N}])${body}[\\p{L}\\p{N}]*`;
+  });
+  return new RegExp(alternatives.join('|'), 'giu');
 }

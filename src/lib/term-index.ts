@@ -19,6 +19,9 @@ const sortKey = (label: string) =>
     .replace(/^(the|a|an)\s+/i, '')
     .toLowerCase();
 
+/** The anchor of a letter's group; `#` (numbers and symbols) is no valid id character. */
+export const letterId = (letter: string) => (letter === '#' ? 'index-numbers' : `index-${letter}`);
+
 /** Groups entries by first letter (ignoring leading articles and quotes), each group sorted A–Z. */
 export function groupAToZ(entries: IndexEntry[]): IndexLetter[] {
   const groups = new Map<string, IndexEntry[]>();

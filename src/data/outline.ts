@@ -1,0 +1,25 @@
+// A section's headings (h2 and h3) in reading order: the outline on its page and the A–Z index on /search/.
+import { render } from 'astro:content';
+import type { Section } from './library';
+
+export interface OutlineItem {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+/** The id of the heading the event programme sits under; its panels are h3s that a component renders. */
+const PROGRAMME_HEADING = 'programme';
+
+export async function sectionOutline(section: Section): Promise<OutlineItem[]> {
+  const { headings } = await render(section.entry);
+  const panels = section.entry.data.event?.panels ?? [];
+  return headings
+    .filter((h) => (h.depth === 2 || h.depth === 3) && !h.slug.endsWith('footnote-label'))
+    .flatMap((h) => [
+      { depth: h.depth, id: h.slug, text: h.text },
+      ...(h.slug === PROGRAMME_HEADING
+        ? panels.map((p, i) => ({ depth: 3, id: p.id, text: `${i + 1}) ${p.title}` }))
+        : []),
+    ]);
+}
