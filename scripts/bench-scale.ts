@@ -107,7 +107,7 @@ async function firstSearch(browser: Browser, url: string): Promise<SearchRun> {
   );
   const started = Date.now();
   await page.goto(`${url}search/?q=${encodeURIComponent(QUERY_WORD)}`);
-  await page.locator('pagefind-results .pf-result-link').first().waitFor({ timeout: 60_000 });
+  await page.locator('.results .result-link').first().waitFor({ timeout: 60_000 });
   const ms = Date.now() - started;
   await page.waitForLoadState('networkidle');
   await Promise.all(finished);

@@ -1,9 +1,23 @@
 // Builds the Pagefind search index from the finished HTML in `astro:build:done`, so every build,
 // the tests' included, ships dist/pagefind/. Only elements marked data-pagefind-body are indexed.
+// The site searches through Pagefind's JavaScript API on the main thread (src/scripts/search-results.ts),
+// so the ready-made UIs, the highlight script and the worker Pagefind also writes are removed.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { close, createIndex } from 'pagefind';
+
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+];
 
 export function pagefind(): AstroIntegration {
   return {
@@ -19,6 +33,7 @@ export function pagefind(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind found no page marked data-pagefind-body');
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+          for (const file of UNUSED) rmSync(join(outDir, 'pagefind', file), { force: true });
           logger.info(`indexed ${added.page_count} pages into pagefind/`);
         } finally {
           await close();

@@ -11,8 +11,6 @@ export const CSP_DIRECTIVES = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  // Pagefind's Component UI stylesheet draws its search icon as a data: SVG.
-  "img-src 'self' data:",
 ] as const;
 
 /** Scripts: the site's own files and hashed inline scripts; Pagefind compiles its WebAssembly search engine. */

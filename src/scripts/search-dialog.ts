@@ -1,58 +1,91 @@
-// Pagefind's search dialog, opened by the search button, Ctrl-K / Cmd-K and "/" (see site.ts), which
-// load this module on first use: nothing of search loads before. Escape closes the dialog and the
-// browser returns focus to where it was.
-import { announceResults, loadPagefindUi, useResultCards, type PagefindInstance } from './pagefind-ui';
+// The search dialog, opened by the search button, Ctrl-K / Cmd-K and "/" (see site.ts), which load this
+// module on first use: nothing of search loads before. It is a modal <dialog>: Escape closes it and the
+// browser returns focus to where it was. ↑ and ↓ move between the search box and the results.
+import { searchFor } from '../lib/search-state';
 import { register } from './lazy';
+import { loadPagefind, resultsInto } from './search-results';
 
-const MODAL_CONTENT = `
-  <pagefind-modal-header><pagefind-input placeholder="Search the library" debounce="120"></pagefind-input></pagefind-modal-header>
-  <pagefind-modal-body>
-    <p class="search-status" role="status" data-idle="Type to search the library: ↑ ↓ move through results, Enter opens one.">Type to search the library: ↑ ↓ move through results, Enter opens one.</p>
-    <pagefind-results max-sub-results="99"></pagefind-results>
-  </pagefind-modal-body>
-  <pagefind-modal-footer><a class="see-all" href="">See all results</a></pagefind-modal-footer>`;
+const IDLE = 'Type to search the library: ↓ moves to the results, Enter opens one.';
 
-type Modal = HTMLElement & { open(): void };
-let ready: Promise<Modal> | undefined;
+// A fixed string: nothing the reader types goes in here.
+const DIALOG = `<div class="search-dialog__box">
+  <form class="search-dialog__bar" role="search">
+    <label class="sr-only" for="search-dialog-input">Search the library</label>
+    <input id="search-dialog-input" type="search" placeholder="Search the library" autocomplete="off" spellcheck="false" />
+    <button type="button" class="search-dialog__close" aria-label="Close search">Esc</button>
+  </form>
+  <p class="search-status" role="status"></p>
+  <ol class="results" aria-label="Results"></ol>
+  <button type="button" class="results-more" hidden>Show more results</button>
+  <p class="search-dialog__foot"><a class="see-all" href="">See all results</a></p></div>`;
 
-async function createDialog(): Promise<Modal> {
-  const modal = document.createElement('pagefind-modal') as Modal;
-  modal.innerHTML = MODAL_CONTENT; // a fixed string: nothing from the reader goes in here
-  document.body.append(modal);
-  const instance = await loadPagefindUi();
-  await customElements.whenDefined('pagefind-modal');
-  await customElements.whenDefined('pagefind-results');
-  useResultCards(modal, instance);
-  wireDialog(modal, instance);
-  return modal;
-}
+let dialog: HTMLDialogElement | undefined;
 
-/** The dialog, created once: a second key press while search loads opens the same one. */
-const dialog = () => (ready ??= createDialog());
-
-function wireDialog(dialog: HTMLElement, instance: PagefindInstance): void {
-  const seeAll = dialog.querySelector<HTMLAnchorElement>('.see-all')!;
+function createDialog(): HTMLDialogElement {
+  const el = document.createElement('dialog');
+  el.className = 'search-dialog';
+  el.setAttribute('aria-label', 'Search');
+  el.innerHTML = DIALOG;
+  document.body.append(el);
+  const $ = <T extends Element>(selector: string) => el.querySelector<T>(selector)!;
+  const input = $<HTMLInputElement>('input');
+  const status = $<HTMLElement>('.search-status');
+  const list = $<HTMLElement>('.results');
+  const seeAll = $<HTMLAnchorElement>('.see-all');
   const searchPage = document.querySelector<HTMLAnchorElement>('[data-search-open]')!.href;
-  const update = (term: string) => {
-    const url = new URL(searchPage);
-    if (term.trim()) url.searchParams.set('q', term.trim());
-    seeAll.href = url.href;
+  status.dataset.idle = status.textContent = IDLE;
+  const search = resultsInto({ status, list, more: $<HTMLButtonElement>('.results-more') });
+
+  let timer = 0;
+  const update = () => {
+    const term = input.value.trim();
+    seeAll.href = new URL(searchFor({ term, filters: {} }) || '.', searchPage).href;
+    clearTimeout(timer);
+    timer = window.setTimeout(() => void search(term, {}), 80);
   };
-  update('');
-  instance.on('search', (term) => update(term));
-  announceResults(instance, dialog.querySelector<HTMLElement>('.search-status')!);
+  update();
+  input.addEventListener('input', update);
+
+  // ↑ / ↓: from the box to the results and between them; ↑ from the first result returns to the box.
+  el.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const stops = [input, ...list.querySelectorAll<HTMLAnchorElement>('.result-link, .result-heading-link')];
+    const at = stops.indexOf(document.activeElement as HTMLInputElement);
+    if (at === -1) return;
+    const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    if (next !== input) next.scrollIntoView({ block: 'nearest' });
+  });
+  // Enter opens the first result.
+  $('form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    list.querySelector<HTMLAnchorElement>('.result-link')?.click();
+  });
+  // The close button, or a click on the backdrop (outside the dialog's box), closes it.
+  el.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    if (target === el || target.closest('.search-dialog__close')) el.close();
+  });
+  return el;
 }
 
 /** Opens the search dialog; on /search/ itself, the page's own search box is the search. */
 export function openSearch(): void {
-  const pageInput = document.querySelector<HTMLInputElement>('.search-page pagefind-input input');
-  if (pageInput) pageInput.focus();
-  else void dialog().then((modal) => modal.open());
+  const pageInput = document.querySelector<HTMLInputElement>('.search-page input[type="search"]');
+  if (pageInput) {
+    pageInput.focus();
+    return;
+  }
+  dialog ??= createDialog();
+  if (!dialog.open) dialog.showModal();
+  dialog.querySelector('input')!.focus();
 }
 
 /** Starts loading search before it is opened (when the search button gets focus). */
 export function prepareSearch(): void {
-  if (!document.querySelector('.search-page')) void dialog();
+  if (!document.querySelector('.search-page')) void loadPagefind();
 }
 
 register('search', { openSearch, prepareSearch });

@@ -1,58 +1,112 @@
 // /search/: the query and the active filters live in the URL (?q=…&section=…&person=…). Typing
 // replaces the history entry, pressing Enter adds one; Back/Forward and shared links reproduce
-// the same results.
-import { announceResults, loadPagefindUi, useResultCards } from './pagefind-ui';
+// the same results. The filters are checkboxes built from the index, with how many results each gives.
+import { FILTER_NAMES, hasFilters, searchFor, stateFromParams, type SearchState } from '../lib/search-state';
+import { loadPagefind, resultsInto, type Outcome } from './search-results';
 
-/** The Pagefind filters a URL may set: the section, and the entities a section mentions. */
-const FILTERS = ['section', 'person', 'organisation', 'concept'];
+const LABELS: Record<string, string> = {
+  section: 'Section',
+  person: 'Person',
+  organisation: 'Organisation',
+  concept: 'Concept',
+};
 
-function stateFromUrl() {
-  const params = new URLSearchParams(window.location.search);
-  const filters: Record<string, string[]> = {};
-  for (const name of FILTERS) if (params.has(name)) filters[name] = params.getAll(name);
-  return { term: (params.get('q') ?? '').trim(), filters };
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
 }
 
-function urlFor(term: string, filters: Record<string, string[]>): string {
-  const params = new URLSearchParams();
-  if (term.trim()) params.set('q', term.trim());
-  for (const name of FILTERS) for (const value of filters[name] ?? []) params.append(name, value);
-  const query = params.toString();
-  return `${window.location.pathname}${query ? `?${query}` : ''}`;
+/** One group of checkboxes per filter, values A–Z. Values come from the index and go in as text only. */
+function filterGroups(all: Record<string, Record<string, number>>): HTMLElement[] {
+  return FILTER_NAMES.filter((name) => all[name]).map((name) => {
+    const group = element('fieldset', 'filter-group');
+    group.append(element('legend', '', LABELS[name]));
+    for (const value of Object.keys(all[name]).sort((a, b) => a.localeCompare(b))) {
+      const label = element('label', 'filter-option');
+      const box = element('input', '');
+      box.type = 'checkbox';
+      box.name = name;
+      box.value = value;
+      label.append(box, ` ${value} `, element('span', 'filter-count'));
+      group.append(label);
+    }
+    return group;
+  });
 }
 
 export async function setupSearchPage(): Promise<void> {
   const page = document.querySelector<HTMLElement>('.search-page');
   if (!page) return;
-  const instance = await loadPagefindUi();
-  await customElements.whenDefined('pagefind-results');
-  useResultCards(page, instance);
-  const noResults = page.querySelector<HTMLElement>('.no-results')!;
+  const $ = <T extends Element>(selector: string) => page.querySelector<T>(selector)!;
+  const form = $<HTMLFormElement>('.search-form');
+  const input = $<HTMLInputElement>('input[type="search"]');
+  const filterBox = $<HTMLDetailsElement>('.search-filters');
+  const noResults = $<HTMLElement>('.no-results');
+  const search = resultsInto({
+    status: $<HTMLElement>('.search-status'),
+    list: $<HTMLElement>('.results'),
+    more: $<HTMLButtonElement>('.results-more'),
+  });
+
+  const checked = (): SearchState['filters'] => {
+    const filters: SearchState['filters'] = {};
+    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked')) (filters[box.name] ??= []).push(box.value);
+    return filters;
+  };
+  const showCounts = (outcome: Outcome) => {
+    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input')) {
+      const count = outcome.filters[box.name]?.[box.value];
+      box.parentElement!.querySelector('.filter-count')!.textContent = count === undefined ? '' : `(${count})`;
+    }
+  };
 
   let pushNext = false;
-  instance.on('search', (term, filters) => {
-    const url = urlFor(term, filters);
-    if (url === `${window.location.pathname}${window.location.search}`) return;
-    if (pushNext) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
-    pushNext = false;
-  });
-  announceResults(instance, page.querySelector<HTMLElement>('.search-status')!, (count, term) => {
-    noResults.hidden = !(term && count === 0);
-  });
-  page.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.target as HTMLElement).closest('pagefind-input')) pushNext = true;
-  });
-
-  const input = page.querySelector<HTMLInputElement>('pagefind-input input');
-  const run = () => {
-    const { term, filters } = stateFromUrl();
-    if (input) input.value = term;
-    instance.triggerSearchWithFilters(term, filters);
+  const run = async (state: SearchState, record: boolean) => {
+    if (record) {
+      const url = `${window.location.pathname}${searchFor(state)}`;
+      if (url !== `${window.location.pathname}${window.location.search}`) {
+        history[pushNext ? 'pushState' : 'replaceState'](null, '', url);
+        pushNext = false;
+      }
+    }
+    const outcome = await search(state.term, state.filters);
+    if (!outcome) return;
+    noResults.hidden = !((state.term || hasFilters(state)) && outcome.count === 0);
+    showCounts(outcome);
   };
-  window.addEventListener('popstate', run);
-  const start = stateFromUrl();
+  const fromForm = () => run({ term: input.value.trim(), filters: checked() }, true);
+  const fromUrl = () => {
+    const state = stateFromParams(new URLSearchParams(window.location.search));
+    input.value = state.term;
+    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input'))
+      box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+    return state;
+  };
+
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => void fromForm(), 120);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void fromForm().then(() => (pushNext = true));
+  });
+  filterBox.addEventListener('change', () => void fromForm());
+  window.addEventListener('popstate', () => void run(fromUrl(), false));
+
+  const pagefind = await loadPagefind();
+  filterBox.querySelector('.filter-groups')!.replaceChildren(...filterGroups(await pagefind.filters()));
+  filterBox.hidden = false;
+  const typed = input.value.trim(); // typed while search was loading
+  const start = fromUrl();
   // Filters from a shared link are shown, so the reader sees why the results are narrowed.
-  if (Object.keys(start.filters).length > 0) page.querySelector('details.search-filters')?.setAttribute('open', '');
-  if (start.term || Object.keys(start.filters).length > 0) run();
+  if (hasFilters(start)) filterBox.open = true;
+  if (typed && !start.term) {
+    input.value = typed;
+    await fromForm();
+  } else if (start.term || hasFilters(start)) await run(start, false);
 }

@@ -137,7 +137,7 @@ describeInBrowser('accessibility', ({ newPage, url }) => {
     await page.keyboard.press('ArrowLeft');
     await page.waitForURL(/sharp-power\/$/);
     await page.keyboard.press('/');
-    const input = page.locator('pagefind-modal pagefind-input input');
+    const input = page.locator('.search-dialog input[type="search"]');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('power');
     await input.press('ArrowLeft');

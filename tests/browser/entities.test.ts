@@ -56,14 +56,16 @@ describeInBrowser('people, organisations and concepts', ({ newPage, url }) => {
   it('narrows search results to the sections that mention Alex Joske', async () => {
     const page = await newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url('search/?q=china'));
-    const titles = page.locator('pagefind-results .pf-result-link');
+    const titles = page.locator('.results .result-link');
     await titles.first().waitFor({ timeout: 10_000 });
     await expect.poll(() => titles.count()).toBe(5);
 
     await page.getByText('Filter by section, person, organisation or concept').click();
-    await page.locator('pagefind-filter-pane summary', { hasText: /person/i }).click();
-    await page.getByRole('checkbox', { name: /Alex Joske/ }).check();
+    await page.getByRole('group', { name: 'Person' }).getByRole('checkbox', { name: /Alex Joske/ }).check();
     await expect.poll(() => titles.count()).toBe(1);
     expect(await titles.first().textContent()).toBe('Alex Joske’s report and recommendations');
+    expect(page.url()).toContain('person=Alex+Joske');
+    await page.getByRole('group', { name: 'Person' }).getByRole('checkbox', { name: /Alex Joske/ }).uncheck();
+    await expect.poll(() => titles.count()).toBe(5);
   });
 });

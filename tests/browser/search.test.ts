@@ -4,7 +4,7 @@ import { describeInBrowser } from '../support/browser';
 
 /** Result titles as the reader sees them, once the results have settled. */
 async function resultTitles(page: Page, scope = 'body'): Promise<string[]> {
-  const links = page.locator(`${scope} pagefind-results .pf-result-link`);
+  const links = page.locator(`${scope} .results .result-link`);
   await links.first().waitFor({ timeout: 10_000 });
   await page.waitForTimeout(300); // results render progressively
   return links.allTextContents();
@@ -12,7 +12,7 @@ async function resultTitles(page: Page, scope = 'body'): Promise<string[]> {
 
 async function openDialogAndSearch(page: Page, query: string) {
   await page.keyboard.press('/');
-  const input = page.locator('pagefind-modal pagefind-input input');
+  const input = page.locator('.search-dialog input[type="search"]');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(query);
   return input;
@@ -35,10 +35,10 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     const page = await newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url('china-united-front/sharp-power/'));
     await openDialogAndSearch(page, 'united front');
-    expect((await resultTitles(page, 'pagefind-modal'))[0]).toBe('The United Front Work Department');
-    const first = page.locator('pagefind-modal .pf-result').first();
+    expect((await resultTitles(page, '.search-dialog'))[0]).toBe('The United Front Work Department');
+    const first = page.locator('.search-dialog .result').first();
     expect(await first.locator('.result-briefing').textContent()).toContain('China steps up');
-    const sub = first.locator('.pf-heading-link').first();
+    const sub = first.locator('.result-heading-link').first();
     const href = (await sub.getAttribute('href'))!;
     expect(href).toMatch(/^\/china-united-front\/united-front-work-department\/\?highlight=united\+front#[a-z0-9-]+$/);
     await sub.click();
@@ -61,7 +61,7 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await page.goto(url('china-united-front/'));
     await page.locator('.section-list a').first().focus();
     await page.keyboard.press('Control+k');
-    const input = page.locator('pagefind-modal pagefind-input input');
+    const input = page.locator('.search-dialog input[type="search"]');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(() => input.evaluate((el) => el === document.activeElement || el.matches(':focus'))).toBe(true);
     await page.keyboard.press('Escape');
@@ -77,7 +77,7 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await openDialogAndSearch(page, 'sharp power');
     await resultTitles(page);
     await expect
-      .poll(() => page.locator('pagefind-modal .see-all').getAttribute('href'))
+      .poll(() => page.locator('.search-dialog .see-all').getAttribute('href'))
       .toMatch(/\/search\/\?q=sharp\+power$/);
   });
 
@@ -87,7 +87,7 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await openDialogAndSearch(page, 'Joske');
     await resultTitles(page);
     await expect
-      .poll(() => page.locator('pagefind-modal .search-status').textContent())
+      .poll(() => page.locator('.search-dialog .search-status').textContent())
       .toMatch(/^\d+ results? for “Joske”\.$/);
   });
 });
@@ -97,13 +97,13 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     const page = await newPage();
     await page.goto(url('search/?q=sharp+power'));
     expect((await resultTitles(page))[0]).toBe('Sharp power');
-    expect(await page.locator('pagefind-input input').inputValue()).toBe('sharp power');
+    expect(await page.locator('.search-page input[type="search"]').inputValue()).toBe('sharp power');
   });
 
   it('keeps the query in the URL: typing replaces it, Enter then typing adds history, Back restores', async () => {
     const page = await newPage();
     await page.goto(url('search/'));
-    const input = page.locator('pagefind-input input');
+    const input = page.locator('.search-page input[type="search"]');
     await input.waitFor();
     await input.fill('wolf warrior');
     await expect.poll(() => page.url()).toMatch(/\?q=wolf\+warrior$/);
@@ -158,7 +158,7 @@ describeInBrowser('landing on the words', ({ newPage, url }) => {
   it('marks a quoted phrase as a phrase, not its separate words', async () => {
     const page = await newPage();
     await page.goto(url('search/?q=%22united+front%22'));
-    const link = page.locator('pagefind-results .pf-result-link').first();
+    const link = page.locator('.results .result-link').first();
     await link.waitFor({ timeout: 10_000 });
     await link.click();
     await page.locator('.hit-bar').waitFor();
@@ -171,7 +171,7 @@ describeInBrowser('landing on the words', ({ newPage, url }) => {
     const page = await newPage();
     await page.goto(url('search/?q=UFWD'));
     expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
-    await page.locator('pagefind-results .pf-result-link').first().click();
+    await page.locator('.results .result-link').first().click();
     await page.locator('.hit-bar').waitFor();
     expect(await page.locator('article mark.search-hit').allTextContents()).toContain('United Front Work Department');
   });
@@ -226,14 +226,14 @@ describeInBrowser('bad input', ({ newPage, url }) => {
       await page.waitForTimeout(1500);
       const term = value.trim();
       if (term) {
-        const found = await page.locator('pagefind-results .pf-result-link').count();
+        const found = await page.locator('.results .result-link').count();
         if (found === 0) {
           await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^No results for “.+”\.$/s);
           await expect(page.locator('.no-results').isVisible()).resolves.toBe(true);
           expect(await page.locator('.no-results a').count()).toBeGreaterThan(4);
         }
       }
-      const input = page.locator('pagefind-input input');
+      const input = page.locator('.search-page input[type="search"]');
       await input.fill(value);
       await page.waitForTimeout(800);
       await page.goto(url(`china-united-front/sharp-power/?highlight=${encodeURIComponent(value)}`));

@@ -28,14 +28,14 @@ describeInBrowser(
       expect(await problems.list()).toEqual([]);
     });
 
-    it('runs search under the policy: the Component UI, its WebAssembly and results, from ?q= and from typing', async () => {
+    it('runs search under the policy: Pagefind, its WebAssembly and results, from ?q= and from typing', async () => {
       const page = await newPage();
       const problems = await watchProblems(page, new URL(url()).origin);
       await page.goto(url('search/?q=united+front'));
-      await page.locator('pagefind-results .pf-result-link').first().waitFor({ timeout: 10_000 });
-      await page.locator('pagefind-input input').fill('sharp power');
+      await page.locator('.results .result-link').first().waitFor({ timeout: 10_000 });
+      await page.locator('.search-page input[type="search"]').fill('sharp power');
       await expect
-        .poll(() => page.locator('pagefind-results .pf-result-link').first().textContent(), { timeout: 10_000 })
+        .poll(() => page.locator('.results .result-link').first().textContent(), { timeout: 10_000 })
         .toBe('Sharp power');
       await page.waitForLoadState('networkidle');
       expect(await problems.list()).toEqual([]);
@@ -46,8 +46,8 @@ describeInBrowser(
       const problems = await watchProblems(page, new URL(url()).origin);
       await page.goto(url('china-united-front/sharp-power/'));
       await page.locator('.site-header [data-search-open]').click();
-      await page.locator('pagefind-modal pagefind-input input').fill('wolf warrior');
-      await page.locator('pagefind-modal pagefind-results .pf-result-link').first().waitFor({ timeout: 10_000 });
+      await page.locator('.search-dialog input[type="search"]').fill('wolf warrior');
+      await page.locator('.search-dialog .result-link').first().waitFor({ timeout: 10_000 });
       expect(await problems.list()).toEqual([]);
     });
 

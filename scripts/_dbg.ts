@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import { serveDist } from '/work/main/scripts/static-server.ts';
+const server = await serveDist({ root: '/work/main/dist', compress: true, headersFile: true });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(`${server.url}search/?q=china`);
+await page.waitForTimeout(2000);
+console.log(await page.locator('.search-filters').evaluate((e) => e.outerHTML.slice(0, 1500)));
+console.log(await page.locator('.results').evaluate((e) => e.outerHTML.slice(0, 1500)));
+await browser.close(); await server.close();

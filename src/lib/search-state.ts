@@ -1,0 +1,50 @@
+// What /search/ keeps in its URL (?q=…&section=…&person=…), and how its filters become Pagefind's.
+// Pure functions: the search page and the dialog's "See all results" link share them.
+
+/** The Pagefind filters a URL may set: the section, and the entities a section mentions. */
+export const FILTER_NAMES = ['section', 'person', 'organisation', 'concept'] as const;
+
+export interface SearchState {
+  term: string;
+  /** Checked values by filter name; only names in FILTER_NAMES, never empty lists. */
+  filters: Record<string, string[]>;
+}
+
+export function stateFromParams(params: URLSearchParams): SearchState {
+  const filters: Record<string, string[]> = {};
+  for (const name of FILTER_NAMES) {
+    const values = params.getAll(name).filter((value) => value.trim());
+    if (values.length > 0) filters[name] = values;
+  }
+  return { term: (params.get('q') ?? '').trim(), filters };
+}
+
+/** The query string for a state, `?q=…&section=…`, or '' when there is nothing to keep. */
+export function searchFor(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.term.trim()) params.set('q', state.term.trim());
+  for (const name of FILTER_NAMES) for (const value of state.filters[name] ?? []) params.append(name, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/**
+ * Pagefind's filter object: a page matches any checked value of a filter, and every filter that has one
+ * (the usual rule of faceted search: ticking a second person widens, ticking a section narrows).
+ */
+export function pagefindFilters(filters: Record<string, string[]>): Record<string, { any: string[] }> {
+  const result: Record<string, { any: string[] }> = {};
+  for (const [name, values] of Object.entries(filters)) if (values.length > 0) result[name] = { any: values };
+  return result;
+}
+
+export function hasFilters(state: SearchState): boolean {
+  return Object.keys(state.filters).length > 0;
+}
+
+/** "3 results for “Joske”." — a quoted phrase keeps its own quotes. */
+export function resultCountMessage(count: number, term: string): string {
+  const shown = term.includes('"') ? term : `“${term}”`;
+  if (!term) return count === 1 ? '1 section matches the filters.' : `${count} sections match the filters.`;
+  return count === 0 ? `No results for ${shown}.` : `${count} result${count === 1 ? '' : 's'} for ${shown}.`;
+}
