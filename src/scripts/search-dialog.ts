@@ -12,7 +12,7 @@ const DIALOG = `<div class="search-dialog__box">
   <form class="search-dialog__bar" role="search">
     <label class="sr-only" for="search-dialog-input">Search the library</label>
     <input id="search-dialog-input" type="search" placeholder="Search the library" autocomplete="off" spellcheck="false" />
-    <button type="button" class="search-dialog__close" aria-label="Close search">Esc</button>
+    <button type="button" class="search-dialog__close">Close</button>
   </form>
   <p class="search-status" role="status"></p>
   <ol class="results" aria-label="Results"></ol>

@@ -55,10 +55,12 @@ export async function setupSearchPage(): Promise<void> {
     for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked')) (filters[box.name] ??= []).push(box.value);
     return filters;
   };
+  // Each value says how many results it has for the words searched; values without any are left out.
   const showCounts = (outcome: Outcome) => {
     for (const box of filterBox.querySelectorAll<HTMLInputElement>('input')) {
-      const count = outcome.filters[box.name]?.[box.value];
+      const count = outcome.counts[box.name]?.[box.value];
       box.parentElement!.querySelector('.filter-count')!.textContent = count === undefined ? '' : `(${count})`;
+      box.parentElement!.hidden = count === 0 && !box.checked;
     }
   };
 

@@ -20,8 +20,8 @@ interface Hit {
 
 export interface SearchResponse {
   results: Hit[];
-  /** For each filter, how many results each of its values would give with the current query. */
-  filters: Record<string, Record<string, number>>;
+  /** For each filter, how many results each of its values has for the words searched (other filters aside). */
+  totalFilters: Record<string, Record<string, number>>;
 }
 
 interface Pagefind {
@@ -117,7 +117,8 @@ export interface ResultsView {
 export interface Outcome {
   term: string;
   count: number;
-  filters: SearchResponse['filters'];
+  /** Results for the words searched, by filter value. */
+  counts: SearchResponse['totalFilters'];
 }
 
 /**
@@ -150,7 +151,7 @@ export function resultsInto(view: ResultsView) {
       view.list.replaceChildren();
       view.more.hidden = true;
       view.status.textContent = view.status.dataset.idle ?? '';
-      return { term, count: 0, filters: {} };
+      return { term, count: 0, counts: {} };
     }
     const pagefind = await loadPagefind();
     const response = await pagefind.search(term || null, { filters: pagefindFilters(filters) });
@@ -167,6 +168,6 @@ export function resultsInto(view: ResultsView) {
     view.list.replaceChildren();
     view.status.textContent = resultCountMessage(loaders.length, term);
     await showMore(false);
-    return { term, count: loaders.length, filters: response.filters };
+    return { term, count: loaders.length, counts: response.totalFilters };
   };
 }

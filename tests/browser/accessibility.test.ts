@@ -46,6 +46,19 @@ describeInBrowser('accessibility', ({ newPage, url }) => {
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       expect(await axeViolations(page)).toEqual([]);
     });
+    it(`axe finds nothing in search with results, in the ${theme} theme: the dialog, and /search/ with its filters`, async () => {
+      const page = await newPage({ colorScheme: theme, bypassCSP: true, reducedMotion: 'reduce' });
+      await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
+      await page.goto(url('china-united-front/sharp-power/'));
+      await page.keyboard.press('/');
+      await page.locator('.search-dialog input[type="search"]').fill('united front');
+      await page.locator('.search-dialog .result-link').first().waitFor({ timeout: 10_000 });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(url('search/?q=china&person=Alex+Joske'));
+      await page.locator('.search-page .result-link').first().waitFor({ timeout: 10_000 });
+      expect(await page.locator('.search-filters').getAttribute('open')).not.toBeNull();
+      expect(await axeViolations(page)).toEqual([]);
+    });
   }
 
   it('applies a stored dark choice before the body is parsed, by a script ahead of every stylesheet', async () => {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { pagefindFilters, resultCountMessage, searchFor, stateFromParams } from '../../src/lib/search-state';
+
+describe('search state in the URL', () => {
+  it('reads the query and the known filters, trimmed, ignoring blanks and unknown names', () => {
+    const state = stateFromParams(
+      new URLSearchParams('q=+sharp+power+&person=Alex+Joske&person=Sarah+Cook&section=&colour=red'),
+    );
+    expect(state).toEqual({ term: 'sharp power', filters: { person: ['Alex Joske', 'Sarah Cook'] } });
+  });
+
+  it('writes the same state back, and nothing for an empty one', () => {
+    const params = 'q=sharp+power&section=Sharp+power&person=Alex+Joske&person=Sarah+Cook';
+    expect(searchFor(stateFromParams(new URLSearchParams(params)))).toBe(`?${params}`);
+    expect(searchFor({ term: '  ', filters: {} })).toBe('');
+  });
+
+  it('keeps hostile values as plain, encoded text', () => {
+    const value = '<img src=x onerror=alert(1)>';
+    const query = searchFor({ term: value, filters: { section: [value] } });
+    expect(query).not.toContain('<');
+    expect(stateFromParams(new URLSearchParams(query))).toEqual({ term: value, filters: { section: [value] } });
+  });
+
+  it('matches any checked value within a filter, and every filter with one', () => {
+    expect(pagefindFilters({ person: ['Alex Joske', 'Sarah Cook'], section: ['Sharp power'], concept: [] })).toEqual({
+      person: { any: ['Alex Joske', 'Sarah Cook'] },
+      section: { any: ['Sharp power'] },
+    });
+  });
+});
+
+describe('result count message', () => {
+  it('counts results for words, a phrase keeping its own quotes, and none', () => {
+    expect(resultCountMessage(1, 'Joske')).toBe('1 result for “Joske”.');
+    expect(resultCountMessage(3, '"united front"')).toBe('3 results for "united front".');
+    expect(resultCountMessage(0, '统战部')).toBe('No results for “统战部”.');
+  });
+
+  it('counts sections for filters alone', () => {
+    expect(resultCountMessage(2, '')).toBe('2 sections match the filters.');
+    expect(resultCountMessage(0, '')).toBe('0 sections match the filters.');
+  });
+});
