@@ -19,11 +19,19 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** The content type of a file by its extension (a `_headers` rule may override it). */
+export const contentType = (file: string): string => TYPES[extname(file)] ?? 'application/octet-stream';
+
+/** Whether static hosts compress this content type (Cloudflare's and Bunny's lists share these). */
+export const compressible = (type: string): boolean =>
+  /^(text\/|application\/(javascript|json|ld\+json|manifest\+json|wasm|xml|rss\+xml)|image\/(svg\+xml|x-icon))/.test(type);
+
 export interface ServeOptions {
   root: string;
   base?: string;
   port?: number;
-  /** Compress responses as a static host would: brotli when the client accepts it, else gzip (browsers
+  /** Compress responses as a static host would: the types hosts compress (text, scripts, JSON, XML, SVG,
+   * WebAssembly; not application/octet-stream), with brotli when the client accepts it, else gzip (browsers
    * offer brotli only over HTTPS, and this server speaks plain HTTP). */
   compress?: boolean;
   headers?: Record<string, string>;
@@ -57,15 +65,16 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
     }
     let body = await readFile(file);
     const headers: Record<string, string> = {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       ...headersFor(rules, '/' + url.pathname.slice(base.length)),
       ...options.headers,
     };
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    if (options.compress && /\bbr\b/.test(accepts)) {
+    const compress = options.compress && compressible(headers['content-type']);
+    if (compress && /\bbr\b/.test(accepts)) {
       body = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
       headers['content-encoding'] = 'br';
-    } else if (options.compress && /\bgzip\b/.test(accepts)) {
+    } else if (compress && /\bgzip\b/.test(accepts)) {
       body = gzipSync(body, { level: 9 });
       headers['content-encoding'] = 'gzip';
     }

@@ -1,7 +1,8 @@
 // The built site: its pages, their structure, links that resolve, and the search index.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headersFor, parseHeadersFile } from '../../scripts/static-server';
 import { BRIEFING, DIST, htmlFiles, loadPage, sectionFile, SECTION_SLUGS } from '../support/dist';
 
 const pages = htmlFiles();
@@ -100,6 +101,18 @@ describe('the built site', () => {
     expect(readdirSync(join(bundle, 'fragment'))).toHaveLength(SECTION_SLUGS.length);
     const indexed = pages.filter((file) => loadPage(file).querySelector('[data-pagefind-body]'));
     expect(indexed.sort()).toEqual(SECTION_SLUGS.map(sectionFile).sort());
+  });
+
+  it("stores Pagefind's WebAssembly unzipped, signed as Pagefind expects, and marked for hosts to compress", () => {
+    const bundle = join(DIST, 'pagefind');
+    const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
+    const wasm = readdirSync(bundle).filter((name) => name.startsWith('wasm.'));
+    expect(wasm).toContain('wasm.en.pagefind');
+    for (const name of wasm) {
+      const bytes = readFileSync(join(bundle, name));
+      expect(bytes.subarray(0, 16).toString('latin1')).toBe('pagefind_dcd\0asm');
+      expect(headersFor(rules, `/pagefind/${name}`)['content-type']).toBe('application/wasm');
+    }
   });
 
   it('gives each section page its Pagefind title, briefing and section filter', () => {

@@ -15,6 +15,8 @@ export const BUDGET = {
   requests: 4,
   /** JavaScript run on load of any reading page (search code loads only when search opens). */
   scriptOnLoad: 3 * KB,
+  /** Everything the first search ("united front", from a section page) fetches, as a host serves it. */
+  firstSearchBrotli: 80 * KB,
 };
 
 export interface Resource {
