@@ -24,7 +24,9 @@ export const contentType = (file: string): string => TYPES[extname(file)] ?? 'ap
 
 /** Whether static hosts compress this content type (Cloudflare's and Bunny's lists share these). */
 export const compressible = (type: string): boolean =>
-  /^(text\/|application\/(javascript|json|ld\+json|manifest\+json|wasm|xml|rss\+xml)|image\/(svg\+xml|x-icon))/.test(type);
+  /^(text\/|application\/(javascript|json|ld\+json|manifest\+json|wasm|xml|rss\+xml)|image\/(svg\+xml|x-icon))/.test(
+    type,
+  );
 
 export interface ServeOptions {
   root: string;

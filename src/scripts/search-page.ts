@@ -52,7 +52,8 @@ export async function setupSearchPage(): Promise<void> {
 
   const checked = (): SearchState['filters'] => {
     const filters: SearchState['filters'] = {};
-    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked')) (filters[box.name] ??= []).push(box.value);
+    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked'))
+      (filters[box.name] ??= []).push(box.value);
     return filters;
   };
   // Each value says how many results it has for the words searched; values without any are left out.

@@ -61,11 +61,17 @@ describeInBrowser('people, organisations and concepts', ({ newPage, url }) => {
     await expect.poll(() => titles.count()).toBe(5);
 
     await page.getByText('Filter by section, person, organisation or concept').click();
-    await page.getByRole('group', { name: 'Person' }).getByRole('checkbox', { name: /Alex Joske/ }).check();
+    await page
+      .getByRole('group', { name: 'Person' })
+      .getByRole('checkbox', { name: /Alex Joske/ })
+      .check();
     await expect.poll(() => titles.count()).toBe(1);
     expect(await titles.first().textContent()).toBe('Alex Joske’s report and recommendations');
     expect(page.url()).toContain('person=Alex+Joske');
-    await page.getByRole('group', { name: 'Person' }).getByRole('checkbox', { name: /Alex Joske/ }).uncheck();
+    await page
+      .getByRole('group', { name: 'Person' })
+      .getByRole('checkbox', { name: /Alex Joske/ })
+      .uncheck();
     await expect.poll(() => titles.count()).toBe(5);
   });
 });

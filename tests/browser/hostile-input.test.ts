@@ -68,7 +68,9 @@ describeInBrowser(
     it('shows the hostile query as text in the search box', async () => {
       const page = await newPage();
       await page.goto(url(`search/?q=${encodeURIComponent(HOSTILE[0])}`));
-      await expect.poll(() => page.locator('.search-page input[type="search"]').inputValue(), { timeout: 10_000 }).toBe(HOSTILE[0]);
+      await expect
+        .poll(() => page.locator('.search-page input[type="search"]').inputValue(), { timeout: 10_000 })
+        .toBe(HOSTILE[0]);
     });
   },
   { headersFile: true },

@@ -28,7 +28,10 @@ describeInBrowser('the first search', ({ newPage, url }) => {
     });
     const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
     const detail = sizes.map((s) => `  ${s.path} ${s.bytes} B`).join('\n');
-    expect(fetched.some((path) => path.endsWith('.pf_fragment')), detail).toBe(true);
+    expect(
+      fetched.some((path) => path.endsWith('.pf_fragment')),
+      detail,
+    ).toBe(true);
     expect(total, `${total} B in ${sizes.length} requests:\n${detail}`).toBeLessThanOrEqual(BUDGET.firstSearchBrotli);
   });
 });
