@@ -78,6 +78,7 @@ export function openSearch(): void {
     pageInput.focus();
     return;
   }
+  void loadPagefind(); // while the reader types
   dialog ??= createDialog();
   if (!dialog.open) dialog.showModal();
   dialog.querySelector('input')!.focus();

@@ -34,7 +34,7 @@ export interface BrowserFixture {
 
 /**
  * A describe block with a browser and a server, skipped when there is no Chromium (outside CI).
- * `serve` adds server options, e.g. `{ headersFile: true }` to send dist/_headers as a host would.
+ * `serve` adds server options, e.g. `{ headersFile: true }` to send dist/_headers as a host would, or another `root`.
  */
 export function describeInBrowser(
   name: string,
@@ -48,7 +48,7 @@ export function describeInBrowser(
       newPage: async (options) => (await fixture.browser.newContext(options)).newPage(),
     } as BrowserFixture;
     beforeAll(async () => {
-      server = await serveDist({ ...serve, root: DIST });
+      server = await serveDist({ root: DIST, ...serve });
       fixture.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
     afterAll(async () => {
