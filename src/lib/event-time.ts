@@ -49,3 +49,19 @@ export function formatClockRange(start: string, end: string): string {
   const b = parts(end);
   return a.half === b.half ? `${a.text}–${b.text} ${b.half}` : `${a.text} ${a.half}–${b.text} ${b.half}`;
 }
+
+/**
+ * The event's time in the reader's own time zone, shown under the printed time by the page script (site.ts):
+ * `In your time zone: Tuesday, 9 June 2020, 23:00 CEST–02:00 CEST (Wednesday, 10 June).` An end on another
+ * day in that zone names the day. `locales` and `timeZone` default to the browser's.
+ */
+export function localTimeText(start: Date, end: Date, locales?: string, timeZone?: string): string {
+  const format = (date: Date, options: Intl.DateTimeFormatOptions) =>
+    date.toLocaleString(locales, { ...options, timeZone });
+  const day = { weekday: 'long', day: 'numeric', month: 'long' } as const;
+  const time = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
+  const endDay = format(end, day);
+  return `In your time zone: ${format(start, { ...day, year: 'numeric' })}, ${format(start, time)}–${format(end, time)}${
+    endDay === format(start, day) ? '' : ` (${endDay})`
+  }.`;
+}

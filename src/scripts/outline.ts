@@ -1,15 +1,16 @@
+import { $$ } from './dom';
+
 // The outline marks the heading being read, and its links move keyboard focus to their heading.
 export function setupOutline(): void {
-  const links = [...document.querySelectorAll<HTMLAnchorElement>('.outline a[href^="#"]')];
-  if (links.length === 0) return;
-  const byId = new Map(links.map((link) => [decodeURIComponent(link.hash.slice(1)), link]));
-  const headings = [...byId.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => !!h);
+  const items = [...$$<HTMLAnchorElement>('.outline a[href^="#"]')].flatMap((link) => {
+    const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    return heading ? [[link, heading] as const] : [];
+  });
+  if (!items.length) return;
 
-  for (const link of links) {
+  for (const [link, heading] of items) {
     link.addEventListener('click', () => {
-      const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-      if (!heading) return;
-      heading.setAttribute('tabindex', '-1');
+      heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
     });
   }
@@ -17,15 +18,13 @@ export function setupOutline(): void {
   let current: HTMLAnchorElement | undefined;
   const mark = () => {
     // The current heading is the last one whose top has passed the upper third of the viewport.
-    const line = window.innerHeight / 3;
-    const passed = headings.filter((h) => h.getBoundingClientRect().top <= line);
-    const link = byId.get((passed.at(-1) ?? headings[0]).id);
+    const [link] = items.findLast(([, heading]) => heading.getBoundingClientRect().top <= innerHeight / 3) ?? items[0];
     if (link === current) return;
     current?.removeAttribute('aria-current');
-    link?.setAttribute('aria-current', 'location');
+    link.setAttribute('aria-current', 'location');
     current = link;
   };
   const observer = new IntersectionObserver(mark, { rootMargin: '0px 0px -66% 0px' });
-  headings.forEach((h) => observer.observe(h));
+  items.forEach(([, heading]) => observer.observe(heading));
   mark();
 }

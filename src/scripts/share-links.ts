@@ -88,26 +88,4 @@ selectionButton?.addEventListener('click', () => {
   if (selectedUrl) copy(selectedUrl, 'Link copied', selectedUrl);
 });
 
-/** The event's time in the reader's own time zone. */
-export function showLocalTimes(): void {
-  document.querySelectorAll<HTMLElement>('[data-local-time]').forEach((el) => {
-    const start = new Date(el.dataset.start!);
-    const end = new Date(el.dataset.end!);
-    const time = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
-    const day = start.toLocaleDateString(undefined, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
-    // An end on the next day (in the reader's zone) says which day it is.
-    const endDay =
-      end.toDateString() === start.toDateString()
-        ? ''
-        : ` (${end.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })})`;
-    el.textContent = `In your time zone: ${day}, ${start.toLocaleTimeString(undefined, time)}–${end.toLocaleTimeString(undefined, time)}${endDay}.`;
-    el.hidden = false;
-  });
-}
-
-register('share', { copyFrom, placeSelectionButton, showLocalTimes });
+register('share', { copyFrom, placeSelectionButton });

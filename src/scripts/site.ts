@@ -1,18 +1,22 @@
-// The one script every page loads, kept tiny: it wires what must listen from the start and loads the
-// rest (search, copying links, marking search hits) only when the reader first needs it.
-// Reading needs none of it.
-import { isTyping } from './dom';
+// The one script every page loads, kept tiny: it wires what must listen from the start, shows the event's
+// time in the reader's zone, and loads the rest (search, copying links, marking search hits) only when the
+// reader first needs it. Reading needs none of it. What it runs on load counts against issue 7's 3 KB
+// (tests/browser/budgets.test.ts), so it loads nothing else on load but the search-hit marking for ?highlight=.
+import { $, $$, isTyping } from './dom';
 import { setupOutline } from './outline';
-
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
-const root = document.documentElement;
+import { localTimeText } from '../lib/event-time';
 import { load } from './lazy';
 import shareUrl from './share-links?worker&url';
 import searchUrl from './search-dialog?worker&url';
 import highlightUrl from './highlight?worker&url';
 
+const root = document.documentElement;
 const share = () => load('share', shareUrl);
 const search = () => load('search', searchUrl);
+const openSearch = (event: Event) => {
+  event.preventDefault();
+  void search().then((m) => m.openSearch());
+};
 
 // Theme: light, dark or system, remembered; ThemeInit.astro applies it before first paint.
 const themeBox = $<HTMLElement>('[data-theme-switch]');
@@ -33,34 +37,24 @@ if (themeBox && themeSelect) {
 }
 
 document.addEventListener('keydown', (event) => {
-  const { key, altKey, ctrlKey, metaKey, shiftKey } = event;
-  if ((ctrlKey || metaKey) && !altKey && key.toLowerCase() === 'k') {
-    event.preventDefault();
-    void search().then((m) => m.openSearch());
-    return;
-  }
-  if (altKey || ctrlKey || metaKey || isTyping(event.target) || $('dialog[open]')) return;
-  if (key === '/') {
-    event.preventDefault();
-    void search().then((m) => m.openSearch());
-  } else if (!shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
-    // ← and → move to the previous and next section.
-    const link = $<HTMLAnchorElement>(`a[rel="${key === 'ArrowLeft' ? 'prev' : 'next'}"]`);
-    if (link) window.location.assign(link.href);
-  }
+  const { key, altKey, shiftKey } = event;
+  const command = event.ctrlKey || event.metaKey;
+  if (command && !altKey && key.toLowerCase() === 'k') return openSearch(event);
+  if (altKey || command || isTyping(event.target) || $('dialog[open]')) return;
+  // ← and → move to the previous and next section.
+  const rel = shiftKey ? '' : key === 'ArrowLeft' ? 'prev' : key === 'ArrowRight' && 'next';
+  const link = rel && $<HTMLAnchorElement>(`a[rel="${rel}"]`);
+  if (key === '/') openSearch(event);
+  else if (link) location.href = link.href;
 });
 
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
-  const plain = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-  if (plain && target.closest('[data-search-open]')) {
+  if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (target.closest('[data-search-open]')) openSearch(event);
+  else if (navigator.clipboard && target.closest('a.para-link, a.heading-link, [data-copy]')) {
     event.preventDefault();
-    void search().then((m) => m.openSearch());
-  } else if (navigator.clipboard && target.closest('a.para-link, a.heading-link, [data-copy]')) {
-    if (plain) {
-      event.preventDefault();
-      void share().then((m) => m.copyFrom(target));
-    }
+    void share().then((m) => m.copyFrom(target));
   }
 });
 
@@ -72,17 +66,23 @@ let frame = 0;
 document.addEventListener('selectionchange', () => {
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(() => {
-    if (getSelection()?.toString() || !$('[data-selection-link]')?.hasAttribute('hidden'))
+    if (getSelection()?.toString() || !$<HTMLElement>('[data-selection-link]')?.hidden)
       void share().then((m) => m.placeSelectionButton());
   });
 });
 
 // Citations: the reader's access date, and copy buttons where copying works.
-const today = new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
-document.querySelectorAll('[data-access-date]').forEach((el) => (el.textContent = today));
-if (navigator.clipboard) document.querySelectorAll<HTMLElement>('[data-copy]').forEach((el) => (el.hidden = false));
+// ('long' in en-US is "June 9, 2020", as the citation styles want.)
+const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
+$$('[data-access-date]').forEach((el) => (el.textContent = today));
+if (navigator.clipboard) $$<HTMLElement>('[data-copy]').forEach((el) => (el.hidden = false));
 
-if ($('[data-local-time]')) void share().then((m) => m.showLocalTimes());
-if (new URLSearchParams(window.location.search).has('highlight'))
+// An event's time in the reader's own zone, under the time as printed (EventProgramme.astro).
+$$<HTMLElement>('[data-local-time]').forEach((el) => {
+  el.textContent = localTimeText(new Date(el.dataset.start!), new Date(el.dataset.end!));
+  el.hidden = false;
+});
+
+if (new URLSearchParams(location.search).has('highlight'))
   void load('highlight', highlightUrl).then((m) => m.highlightFromUrl());
 setupOutline();

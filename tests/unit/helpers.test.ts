@@ -3,7 +3,7 @@ import { byReadingOrder, parseSectionFileName, sectionId, splitSectionId } from 
 import { headingIdFromComment, headingsInSource } from '../../src/lib/heading-ids';
 import { countWords, proseOfMdx, readingMinutes } from '../../src/lib/reading-time';
 import { resolveCrossLink } from '../../src/lib/cross-links';
-import { eventTimes, formatPartialDate, formatUtcOffset } from '../../src/lib/event-time';
+import { eventTimes, formatPartialDate, formatUtcOffset, localTimeText } from '../../src/lib/event-time';
 import { footnoteId } from '../../src/lib/rehype-footnote-ids';
 import { createPaths } from '../../src/lib/paths';
 import { basePath } from '../../src/site-config';
@@ -95,6 +95,22 @@ describe('event times', () => {
 
   it('refuse a year in which the printed weekday is wrong', () => {
     expect(() => eventTimes(when, '2021-06')).toThrow(/was a Wednesday, but the source prints Tuesday/);
+  });
+
+  it('give the time in the reader’s zone, naming the end’s day when it falls on another day there', () => {
+    const start = new Date('2020-06-09T17:00:00-04:00');
+    const end = new Date('2020-06-09T20:00:00-04:00');
+    // ICU versions differ in commas and spaces, so the words and figures are what is checked.
+    expect(localTimeText(start, end, 'en-GB', 'Europe/Paris')).toMatch(
+      /^In your time zone: Tuesday,? 9 June 2020, 23:00 CEST–02:00 CEST \(Wednesday,? 10 June\)\.$/,
+    );
+    expect(localTimeText(start, end, 'en-US', 'America/New_York')).toMatch(
+      /^In your time zone: Tuesday, June 9, 2020, 5:00\sPM EDT–8:00\sPM EDT\.$/,
+    );
+    // Both ends on the next day: that day is the date, and no day is added.
+    expect(localTimeText(start, end, 'en-GB', 'Asia/Tokyo')).toMatch(
+      /^In your time zone: Wednesday,? 10 June 2020, 06:00 GMT\+9–09:00 GMT\+9\.$/,
+    );
   });
 
   it('format offsets and partial dates', () => {

@@ -1,0 +1,75 @@
+// Issue 7's JavaScript budget as the browser sees it: every script a reading page runs on load, including the
+// modules its page script imports on load, which tests/build/budgets.test.ts (reading the HTML) cannot see.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../support/browser';
+import { htmlFiles } from '../support/dist';
+import { BUDGET, KB } from '../support/page-weight';
+
+/** Every page a reader reads, as in tests/build/budgets.test.ts; /search/ loads the search code by design. */
+const readingPages = htmlFiles()
+  .filter((file) => file !== 'search/index.html')
+  .map((file) => file.replace(/index\.html$/, ''));
+
+interface ScriptsOnLoad {
+  bytes: number;
+  scripts: { url: string; bytes: number }[];
+}
+
+/**
+ * Loads `address` with no interaction and sums the decoded bytes (UTF-8) of the inline scripts that run and of
+ * every script response until the network has been idle for 500 ms after the load event.
+ */
+async function scriptsOnLoad(page: Page, address: string): Promise<ScriptsOnLoad> {
+  const responses: Promise<{ url: string; bytes: number }>[] = [];
+  page.context().on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (response.request().resourceType() === 'script' || /javascript|ecmascript/i.test(type))
+      responses.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, bytes: body.length })));
+  });
+  await page.goto(address, { waitUntil: 'networkidle' });
+  // Inline scripts of a type the browser runs (JSON-LD and other data blocks are not run).
+  const inline = await page.evaluate(() =>
+    [...document.scripts]
+      .filter((s) => !s.src && (!s.type || s.type === 'module' || /javascript/i.test(s.type)))
+      .map((s) => new TextEncoder().encode(s.text).length),
+  );
+  const scripts = [
+    ...inline.map((bytes, i) => ({ url: `inline #${i + 1}`, bytes })),
+    ...(await Promise.all(responses)),
+  ];
+  return { bytes: scripts.reduce((sum, s) => sum + s.bytes, 0), scripts };
+}
+
+const detail = (path: string, measured: ScriptsOnLoad) =>
+  `/${path}: ${measured.bytes} B of JavaScript on load\n${measured.scripts.map((s) => `  ${s.url} ${s.bytes} B`).join('\n')}`;
+
+describeInBrowser('JavaScript run on load, as the browser runs it', ({ newPage, url }) => {
+  // A few pages at a time: each waits out 500 ms of network quiet.
+  it.concurrent.for(readingPages)(
+    `/%s runs at most ${BUDGET.scriptOnLoad / KB} KB of JavaScript on load`,
+    async (path, { expect }) => {
+      const page = await newPage();
+      try {
+        const measured = await scriptsOnLoad(page, url(path));
+        expect(measured.bytes, detail(path, measured)).toBeLessThanOrEqual(BUDGET.scriptOnLoad);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
+
+  it('counts a module the page script imports on load (so the budget above can fail)', async () => {
+    // ?highlight= makes the page script import the highlighting module as the page loads.
+    const page = await newPage();
+    try {
+      const plain = await scriptsOnLoad(page, url('china-united-front/sharp-power/'));
+      const highlighted = await scriptsOnLoad(page, url('china-united-front/sharp-power/?highlight=power'));
+      const imported = highlighted.scripts.filter((s) => /\/_astro\/highlight-[\w-]+\.js$/.test(s.url));
+      expect(imported, detail('china-united-front/sharp-power/?highlight=power', highlighted)).toHaveLength(1);
+      expect(highlighted.bytes).toBe(plain.bytes + imported[0].bytes);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
