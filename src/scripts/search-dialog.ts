@@ -3,7 +3,7 @@
 // browser returns focus to where it was. ↑ and ↓ move between the search box and the results.
 import { searchFor } from '../lib/search-state';
 import { register } from './lazy';
-import { loadPagefind, resultsInto } from './search-results';
+import { preloadPagefind, resultsInto } from './search-results';
 
 const IDLE = 'Type to search the library: ↓ moves to the results, Enter opens one.';
 
@@ -78,7 +78,7 @@ export function openSearch(): void {
     pageInput.focus();
     return;
   }
-  void loadPagefind(); // while the reader types
+  preloadPagefind(); // while the reader types
   dialog ??= createDialog();
   if (!dialog.open) dialog.showModal();
   dialog.querySelector('input')!.focus();
@@ -86,7 +86,7 @@ export function openSearch(): void {
 
 /** Starts loading search before it is opened (when the search button gets focus). */
 export function prepareSearch(): void {
-  if (!document.querySelector('.search-page')) void loadPagefind();
+  if (!document.querySelector('.search-page')) preloadPagefind();
 }
 
 register('search', { openSearch, prepareSearch });

@@ -101,9 +101,13 @@ export async function setupSearchPage(): Promise<void> {
   filterBox.addEventListener('change', () => void fromForm());
   window.addEventListener('popstate', () => void run(fromUrl(), false));
 
-  const pagefind = await loadPagefind();
-  filterBox.querySelector('.filter-groups')!.replaceChildren(...filterGroups(await pagefind.filters()));
-  filterBox.hidden = false;
+  try {
+    const pagefind = await loadPagefind();
+    filterBox.querySelector('.filter-groups')!.replaceChildren(...filterGroups(await pagefind.filters()));
+    filterBox.hidden = false;
+  } catch {
+    // Search could not load: the search itself says so below, and the filters stay hidden.
+  }
   const typed = input.value.trim(); // typed while search was loading
   const start = fromUrl();
   // Filters from a shared link are shown, so the reader sees why the results are narrowed.

@@ -44,8 +44,16 @@ export function loadPagefind(): Promise<Pagefind> {
     await pagefind.options({ baseUrl: document.body.dataset.base ?? '/', noWorker: true, excerptLength: 24 });
     await pagefind.init();
     return pagefind;
-  })();
+  })().catch((error: unknown) => {
+    loading = undefined; // the next search tries again
+    throw error;
+  });
   return loading;
+}
+
+/** Starts loading Pagefind ahead of the first search; a failure is reported by that search. */
+export function preloadPagefind(): void {
+  loadPagefind().catch(() => undefined);
 }
 
 const fold = (text: string) =>
@@ -153,8 +161,14 @@ export function resultsInto(view: ResultsView) {
       view.status.textContent = view.status.dataset.idle ?? '';
       return { term, count: 0, counts: {} };
     }
-    const pagefind = await loadPagefind();
-    const response = await pagefind.search(term || null, { filters: pagefindFilters(filters) });
+    let response: SearchResponse;
+    try {
+      const pagefind = await loadPagefind();
+      response = await pagefind.search(term || null, { filters: pagefindFilters(filters) });
+    } catch {
+      if (run === current) view.status.textContent = 'Search could not load. Check your connection and try again.';
+      return null;
+    }
     if (run !== current) return null;
     let loaders = response.results.map((hit) => () => hit.data());
     // Only a quoted phrase needs each result's text (one fragment per result) before it can count them.

@@ -92,6 +92,29 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
   });
 });
 
+describeInBrowser('search that cannot load', ({ newPage, url }) => {
+  it('says so, in the dialog and on /search/, and works once the index is reachable again', async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(url('china-united-front/sharp-power/'));
+    await openDialogAndSearch(page, 'united front');
+    const status = page.locator('.search-dialog .search-status');
+    await expect.poll(() => status.textContent()).toBe('Search could not load. Check your connection and try again.');
+    await page.unroute('**/pagefind/**');
+    await page.locator('.search-dialog input[type="search"]').fill('sharp power');
+    expect((await resultTitles(page, '.search-dialog'))[0]).toBe('Sharp power');
+
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(url('search/?q=sharp+power'));
+    await expect
+      .poll(() => page.locator('.search-page .search-status').textContent())
+      .toBe('Search could not load. Check your connection and try again.');
+    expect(errors).toEqual([]);
+  });
+});
+
 describeInBrowser('the search page', ({ newPage, url }) => {
   it('shows results for /search/?q=sharp+power without typing', async () => {
     const page = await newPage();
