@@ -29,6 +29,8 @@ const SECTION_PAGE = 'china-united-front/sharp-power/';
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const QUERIES = ['united front', 'sharp power', 'wolf warrior', 'Joske', 'human rights'];
 const WARM_QUERY = 'sharp';
+/** The summary row that pools every query's runs. */
+const ALL = 'all queries';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -250,12 +252,16 @@ const summarise = (list: SearchRun[]): SearchRun => ({
 const searchResults = Object.fromEntries(
   sites.map((site) => [
     site.name,
-    Object.fromEntries(Object.entries(runs[site.name]).map(([query, list]) => [query, summarise(list)])),
+    Object.fromEntries([
+      ...Object.entries(runs[site.name]).map(([query, list]) => [query, summarise(list)]),
+      // Every run of every query together: the steadier figure when runs are few and noisy.
+      [ALL, summarise(Object.values(runs[site.name]).flat())],
+    ]),
   ]),
 ) as Record<Site['name'], Record<string, SearchRun>>;
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const comparison = Object.fromEntries(
-  QUERIES.map((query) => {
+  [...QUERIES, ALL].map((query) => {
     const ours = searchResults.ours[query];
     const theirs = searchResults.starlight[query];
     return [query, { coldMs: ratio(ours.coldMs, theirs.coldMs), coldWire: ratio(ours.coldWire, theirs.coldWire) }];
@@ -303,7 +309,7 @@ for (const site of sites) {
 console.log(
   `\nsearch from ${SECTION_PAGE} (median of ${RUNS})   key to first results cold ms   bytes KB   requests   warm ms`,
 );
-for (const query of QUERIES) {
+for (const query of [...QUERIES, ALL]) {
   for (const site of sites) {
     const s = searchResults[site.name][query];
     console.log(
@@ -314,7 +320,7 @@ for (const query of QUERIES) {
 const ours = pageResults.ours[SECTION_PAGE];
 const theirs = pageResults.starlight[SECTION_PAGE];
 console.log(`\nours / Starlight                              cold time   search bytes`);
-for (const query of QUERIES) {
+for (const query of [...QUERIES, ALL]) {
   console.log(
     `${query.padEnd(44)}${comparison[query].coldMs.toFixed(2).padStart(11)}${comparison[query].coldWire.toFixed(2).padStart(15)}`,
   );
