@@ -6,7 +6,19 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', '.scratch/', '.cache/', '.astro/', 'bench-results/', 'screenshots/', 'node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      '.scratch/',
+      '.cache/',
+      '.astro/',
+      'bench-results/',
+      'screenshots/',
+      'node_modules/',
+      'bench/starlight/node_modules/',
+      'bench/starlight/.astro/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -1,15 +1,36 @@
-// `npm run bench`: builds, serves dist/ on 127.0.0.1 with brotli and the _headers headers, and drives Chromium to
-// measure each page's first visit (bytes by type, raw and over the wire, requests, JavaScript run on load) and the
-// first search for a list of queries, cold (new browser context) and warm (same page). Prints a table and writes
-// bench-results/bench-<date>.json (git-ignored). Timings are medians of RUNS runs; they are never tests.
+// `npm run bench`: builds our site and the same five sections with Astro Starlight (scripts/bench-starlight.ts),
+// serves both on 127.0.0.1 with the same server and compression (brotli over HTTPS with a throwaway certificate
+// when openssl is there; else gzip over HTTP), and drives Chromium to measure, for both sites in the same run,
+// each page's first visit (bytes by type, raw and over the wire, requests, JavaScript run on load) and the first
+// search for a list of queries, cold (new browser context, from a section page: key press to first result) and
+// warm (same page, next query). Runs alternate between the sites (ours, Starlight, ours, …) so noise hits both.
+// Prints tables with the ratio ours / Starlight and writes bench-results/bench-<date>.json (git-ignored).
+// Timings are medians of RUNS runs; they are never tests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { X509Certificate, createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { serveDist } from './static-server.ts';
+import { buildStarlight } from './bench-starlight.ts';
+import { serveDist, type RunningServer } from './static-server.ts';
+
+// Our search UI: the key that opens it, the dialog's input, a result's link. Change these when the UI changes.
+const OUR_SEARCH_KEY = '/';
+const OUR_SEARCH_INPUT = '.search-dialog input[type="search"]';
+const OUR_RESULT_LINK = '.search-dialog .result-link';
+// Starlight's: its search dialog (Ctrl+K: Starlight 0.42 has no "/" shortcut) with Pagefind's default UI.
+const STARLIGHT_SEARCH_KEY = 'Control+k';
+const STARLIGHT_SEARCH_INPUT = 'site-search dialog .pagefind-ui__search-input';
+const STARLIGHT_RESULT_LINK = 'site-search dialog .pagefind-ui__result-link';
+/** The section page searches start from, and whose first visit the comparison shows; both sites have it. */
+const SECTION_PAGE = 'china-united-front/sharp-power/';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const QUERIES = ['united front', 'sharp power', 'wolf warrior', 'Joske', 'human rights'];
+const WARM_QUERY = 'sharp';
+/** The summary row that pools every query's runs. */
+const ALL = 'all queries';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -20,15 +41,95 @@ for (let i = 0; i < Math.min(RUNS, 3); i++) {
   execFileSync(process.execPath, ['scripts/build.ts', '--silent'], { stdio: 'inherit' });
   buildTimes.push(performance.now() - started);
 }
+const starlightStarted = performance.now();
+const starlightDist = await buildStarlight();
+const starlightBuildMs = performance.now() - starlightStarted;
 
-const server = await serveDist({ root: process.env.READER_OUT_DIR || 'dist', compress: true, headersFile: true });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+/** A self-signed certificate for 127.0.0.1 in a temporary folder (removed at once), or null without openssl. */
+function throwawayCertificate(): { key: string; cert: string } | null {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'].concat([
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ]),
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Chromium offers brotli only over HTTPS. Trusting the certificate by its key (not ignoring every certificate
+// error) keeps Chromium's behaviour as with a valid certificate, its HTTP cache included.
+const tls = process.env.BENCH_HTTP ? null : throwawayCertificate();
+const args = [...ARGS];
+if (tls) {
+  const spki = new X509Certificate(tls.cert).publicKey.export({ type: 'spki', format: 'der' });
+  args.push(`--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`);
+}
+
+interface Site {
+  name: 'ours' | 'starlight';
+  label: string;
+  server: RunningServer;
+  key: string;
+  input: string;
+  resultLink: string;
+  pages: string[];
+}
+const sites: Site[] = [
+  {
+    name: 'ours',
+    label: 'ours',
+    server: await serveDist({
+      root: process.env.READER_OUT_DIR || 'dist',
+      compress: true,
+      headersFile: true,
+      tls: tls ?? undefined,
+    }),
+    key: OUR_SEARCH_KEY,
+    input: OUR_SEARCH_INPUT,
+    resultLink: OUR_RESULT_LINK,
+    pages: [
+      '',
+      'china-united-front/',
+      SECTION_PAGE,
+      'china-united-front/rwchr-event/',
+      'china-united-front/all/',
+      'search/',
+    ],
+  },
+  {
+    name: 'starlight',
+    label: 'Starlight',
+    // Without our _headers: its Content-Security-Policy would block Starlight's inline scripts.
+    server: await serveDist({ root: starlightDist, compress: true, tls: tls ?? undefined }),
+    key: STARLIGHT_SEARCH_KEY,
+    input: STARLIGHT_SEARCH_INPUT,
+    resultLink: STARLIGHT_RESULT_LINK,
+    pages: ['', SECTION_PAGE, 'china-united-front/rwchr-event/'],
+  },
+];
+const browser = await chromium.launch({ executablePath: CHROMIUM, args });
 
 interface Load {
   requests: number;
   wire: number;
   byType: Record<string, { raw: number; wire: number }>;
   scriptOnLoad: number;
+  encodings: string[];
 }
 
 /** Records every response's type, decoded size and bytes over the wire (CDP's encodedDataLength). */
@@ -36,8 +137,13 @@ async function recordLoads(page: Page): Promise<() => Load> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const types = new Map<string, string>();
-  const load: Load = { requests: 0, wire: 0, byType: {}, scriptOnLoad: 0 };
-  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+  const encodings = new Set<string>();
+  const load: Load = { requests: 0, wire: 0, byType: {}, scriptOnLoad: 0, encodings: [] };
+  cdp.on('Network.responseReceived', (e) => {
+    types.set(e.requestId, e.type);
+    const encoding = Object.entries(e.response.headers).find(([name]) => name.toLowerCase() === 'content-encoding');
+    if (encoding) encodings.add(String(encoding[1]));
+  });
   cdp.on('Network.dataReceived', (e) => {
     const type = types.get(e.requestId) ?? 'Other';
     (load.byType[type] ??= { raw: 0, wire: 0 }).raw += e.dataLength;
@@ -48,23 +154,14 @@ async function recordLoads(page: Page): Promise<() => Load> {
     load.requests += 1;
     load.wire += e.encodedDataLength;
   });
-  return () => load;
+  return () => ({ ...load, encodings: [...encodings] });
 }
 
-const pages = [
-  '',
-  'china-united-front/',
-  'china-united-front/sharp-power/',
-  'china-united-front/rwchr-event/',
-  'china-united-front/all/',
-  'search/',
-];
-const pageResults: Record<string, Load> = {};
-for (const path of pages) {
+async function firstVisit(site: Site, path: string): Promise<Load> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const loads = await recordLoads(page);
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
   const load = loads();
   load.scriptOnLoad = load.byType.Script?.raw ?? 0;
   load.scriptOnLoad += await page.evaluate(() =>
@@ -73,88 +170,163 @@ for (const path of pages) {
       0,
     ),
   );
-  pageResults[path || '/'] = load;
   await context.close();
+  return load;
 }
 
-// Search as a reader meets it: on a section page, press "/", type the query, wait for the first result.
+interface SearchRun {
+  coldMs: number;
+  coldWire: number;
+  coldRequests: number;
+  warmMs: number;
+}
+
+/** The first result's item (its link's list item), as HTML: it changes when a new query's results are shown. */
+function firstResultHtml(selector: string): string | null {
+  const link = document.querySelector(selector);
+  return link ? (link.closest('li') ?? link.parentElement ?? link).innerHTML : null;
+}
+
+// Search as a reader meets it: on a section page, press the search key, type the query, wait for the first result.
 // Bytes are every response body from that key press on (workers' requests included), as sent.
-const searchResults: Record<string, { coldMs: number; coldWire: number; coldRequests: number; warmMs: number }> = {};
-for (const query of QUERIES) {
-  const cold: number[] = [];
-  const coldWire: number[] = [];
-  const coldRequests: number[] = [];
-  const warm: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}china-united-front/sharp-power/`, { waitUntil: 'networkidle' });
-    let bytes = 0;
-    let requests = 0;
-    context.on('requestfinished', (request) => {
-      requests += 1;
-      void request.sizes().then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize));
-    });
-    const started = Date.now();
-    await page.keyboard.press('/');
-    const input = page.locator('pagefind-modal pagefind-input input');
-    await input.fill(query);
-    const firstResult = page.locator('pagefind-modal .pf-result-link').first();
-    await firstResult.waitFor({ timeout: 20_000 });
-    cold.push(Date.now() - started);
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-    coldWire.push(bytes);
-    coldRequests.push(requests);
-    const first = await firstResult.textContent();
-    const warmStarted = Date.now();
-    await input.fill('sharp');
-    await page.waitForFunction(
-      (previous) => document.querySelector('pagefind-modal .pf-result-link')?.textContent !== previous,
-      first,
-    );
-    warm.push(Date.now() - warmStarted);
-    await context.close();
+async function searchOnce(site: Site, query: string): Promise<SearchRun> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.server.url + SECTION_PAGE, { waitUntil: 'networkidle' });
+  let bytes = 0;
+  let requests = 0;
+  context.on('requestfinished', (request) => {
+    requests += 1;
+    void request.sizes().then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize));
+  });
+  const started = Date.now();
+  await page.keyboard.press(site.key);
+  const input = page.locator(site.input);
+  await input.fill(query);
+  await page.locator(site.resultLink).first().waitFor({ timeout: 20_000 });
+  const coldMs = Date.now() - started;
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const coldWire = bytes;
+  const coldRequests = requests;
+  const before = await page.evaluate(firstResultHtml, site.resultLink);
+  const warmStarted = Date.now();
+  await input.fill(WARM_QUERY);
+  await page.waitForFunction(
+    ([selector, previous]) => {
+      const link = document.querySelector(selector);
+      const html = link ? (link.closest('li') ?? link.parentElement ?? link).innerHTML : null;
+      return html !== null && html !== previous;
+    },
+    [site.resultLink, before] as const,
+    { timeout: 20_000 },
+  );
+  const warmMs = Date.now() - warmStarted;
+  await context.close();
+  return { coldMs, coldWire, coldRequests, warmMs };
+}
+
+const pageResults: Record<Site['name'], Record<string, Load>> = { ours: {}, starlight: {} };
+for (const site of sites)
+  for (const path of site.pages) pageResults[site.name][path || '/'] = await firstVisit(site, path);
+
+// A discarded round of searches first: the server compresses each file on its first request and keeps it, as a
+// host's cache would, so that compressing is not timed.
+for (const query of QUERIES) for (const site of sites) await searchOnce(site, query);
+
+const runs: Record<Site['name'], Record<string, SearchRun[]>> = { ours: {}, starlight: {} };
+for (let run = 0; run < RUNS; run++) {
+  for (const query of QUERIES) {
+    for (const site of sites) (runs[site.name][query] ??= []).push(await searchOnce(site, query));
   }
-  searchResults[query] = {
-    coldMs: median(cold),
-    coldWire: median(coldWire),
-    coldRequests: median(coldRequests),
-    warmMs: median(warm),
-  };
 }
 await browser.close();
-await server.close();
+for (const site of sites) await site.server.close();
+
+const summarise = (list: SearchRun[]): SearchRun => ({
+  coldMs: median(list.map((r) => r.coldMs)),
+  coldWire: median(list.map((r) => r.coldWire)),
+  coldRequests: median(list.map((r) => r.coldRequests)),
+  warmMs: median(list.map((r) => r.warmMs)),
+});
+const searchResults = Object.fromEntries(
+  sites.map((site) => [
+    site.name,
+    Object.fromEntries([
+      ...Object.entries(runs[site.name]).map(([query, list]) => [query, summarise(list)]),
+      // Every run of every query together: the steadier figure when runs are few and noisy.
+      [ALL, summarise(Object.values(runs[site.name]).flat())],
+    ]),
+  ]),
+) as Record<Site['name'], Record<string, SearchRun>>;
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const comparison = Object.fromEntries(
+  [...QUERIES, ALL].map((query) => {
+    const ours = searchResults.ours[query];
+    const theirs = searchResults.starlight[query];
+    return [query, { coldMs: ratio(ours.coldMs, theirs.coldMs), coldWire: ratio(ours.coldWire, theirs.coldWire) }];
+  }),
+);
 
 const result = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: browser.version() },
   runs: RUNS,
-  buildMs: median(buildTimes),
-  pages: pageResults,
-  search: searchResults,
+  transport: tls ? 'https (self-signed, trusted by key), brotli' : 'http, gzip (browsers offer brotli only over https)',
+  sites: {
+    ours: { buildMs: median(buildTimes), pages: pageResults.ours, search: searchResults.ours },
+    starlight: {
+      versions: JSON.parse(readFileSync('bench/starlight/package.json', 'utf8')).dependencies,
+      buildMs: starlightBuildMs,
+      pages: pageResults.starlight,
+      search: searchResults.starlight,
+    },
+  },
+  /** ours / Starlight, per query, of the medians. */
+  ratio: comparison,
+  raw: runs,
 };
 mkdirSync('bench-results', { recursive: true });
 const file = `bench-results/bench-${result.date.slice(0, 10)}.json`;
 writeFileSync(file, JSON.stringify(result, null, 2));
 
 const kb = (n: number) => (n / 1024).toFixed(1);
-console.log(`\nbuild: ${(result.buildMs / 1000).toFixed(1)} s (median of ${buildTimes.length})`);
+console.log(`\nserved over ${result.transport}`);
 console.log(
-  '\npage                                  requests  over the wire KB  (html/css/js/font/img)  JS on load KB',
+  `build: ours ${(result.sites.ours.buildMs / 1000).toFixed(1)} s (median of ${buildTimes.length}), Starlight ${(starlightBuildMs / 1000).toFixed(1)} s (once)`,
 );
-for (const [path, load] of Object.entries(pageResults)) {
-  const t = (name: string) => kb(load.byType[name]?.wire ?? 0);
+console.log(
+  '\npage                                          requests  over the wire KB  (html/css/js/font/img)  JS on load KB  encodings',
+);
+for (const site of sites) {
+  for (const [path, load] of Object.entries(pageResults[site.name])) {
+    const t = (name: string) => kb(load.byType[name]?.wire ?? 0);
+    console.log(
+      `${`${site.label} ${path}`.padEnd(46)}${String(load.requests).padStart(8)}${kb(load.wire).padStart(18)}  (${t('Document')}/${t('Stylesheet')}/${t('Script')}/${t('Font')}/${t('Image')})${kb(load.scriptOnLoad).padStart(14)}  ${load.encodings.join(',')}`,
+    );
+  }
+}
+console.log(
+  `\nsearch from ${SECTION_PAGE} (median of ${RUNS})   key to first results cold ms   bytes KB   requests   warm ms`,
+);
+for (const query of [...QUERIES, ALL]) {
+  for (const site of sites) {
+    const s = searchResults[site.name][query];
+    console.log(
+      `${`${query} (${site.label})`.padEnd(44)}${String(s.coldMs).padStart(30)}${kb(s.coldWire).padStart(11)}${String(s.coldRequests).padStart(11)}${String(s.warmMs).padStart(10)}`,
+    );
+  }
+}
+const ours = pageResults.ours[SECTION_PAGE];
+const theirs = pageResults.starlight[SECTION_PAGE];
+console.log(`\nours / Starlight                              cold time   search bytes`);
+for (const query of [...QUERIES, ALL]) {
   console.log(
-    `${path.padEnd(38)}${String(load.requests).padStart(8)}${kb(load.wire).padStart(18)}  (${t('Document')}/${t('Stylesheet')}/${t('Script')}/${t('Font')}/${t('Image')})${kb(load.scriptOnLoad).padStart(14)}`,
+    `${query.padEnd(44)}${comparison[query].coldMs.toFixed(2).padStart(11)}${comparison[query].coldWire.toFixed(2).padStart(15)}`,
   );
 }
 console.log(
-  `\nsearch from a section page (median of ${RUNS})   "/" to first results cold ms   bytes KB   requests   warm ms`,
+  `section page first visit: ${kb(ours.wire)} / ${kb(theirs.wire)} KB over the wire (${ratio(ours.wire, theirs.wire)}), ` +
+    `${ours.requests} / ${theirs.requests} requests, ${kb(ours.scriptOnLoad)} / ${kb(theirs.scriptOnLoad)} KB JS on load`,
 );
-for (const [query, s] of Object.entries(searchResults)) {
-  console.log(
-    `${query.padEnd(44)}${String(s.coldMs).padStart(30)}${kb(s.coldWire).padStart(11)}${String(s.coldRequests).padStart(11)}${String(s.warmMs).padStart(10)}`,
-  );
-}
 console.log(`\nwritten to ${file}`);

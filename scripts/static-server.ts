@@ -1,6 +1,7 @@
 // A small static file server for dist/, used by the browser tests, screenshots and benchmarks.
 // It serves the site under its base path, answers unknown paths with 404.html, and can compress.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -34,8 +35,10 @@ export interface ServeOptions {
   port?: number;
   /** Compress responses as a static host would: the types hosts compress (text, scripts, JSON, XML, SVG,
    * WebAssembly; not application/octet-stream), with brotli when the client accepts it, else gzip (browsers
-   * offer brotli only over HTTPS, and this server speaks plain HTTP). */
+   * offer brotli only over HTTPS: see `tls`). Each file is compressed once and kept, as a host's cache would. */
   compress?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
   headers?: Record<string, string>;
   /** Send the headers a `_headers` file (Netlify/Cloudflare Pages syntax) in the root gives each path, as a host would. */
   headersFile?: boolean;
@@ -51,7 +54,8 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
   const root = resolve(options.root);
   const base = options.base ?? '/';
   const rules = options.headersFile ? parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')) : [];
-  const server = createServer(async (req, res) => {
+  const compressed = new Map<string, { mtime: number; body: Buffer }>();
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
     let status = 200;
@@ -65,30 +69,49 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
       status = 404;
       file = join(root, '404.html');
     }
-    let body = await readFile(file);
+    let body: Buffer = await readFile(file);
     const headers: Record<string, string> = {
       'content-type': contentType(file),
       ...headersFor(rules, '/' + url.pathname.slice(base.length)),
       ...options.headers,
     };
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    const compress = options.compress && compressible(headers['content-type']);
-    if (compress && /\bbr\b/.test(accepts)) {
-      body = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-      headers['content-encoding'] = 'br';
-    } else if (compress && /\bgzip\b/.test(accepts)) {
-      body = gzipSync(body, { level: 9 });
-      headers['content-encoding'] = 'gzip';
+    const encoding = !(options.compress && compressible(headers['content-type']))
+      ? null
+      : /\bbr\b/.test(accepts)
+        ? 'br'
+        : /\bgzip\b/.test(accepts)
+          ? 'gzip'
+          : null;
+    if (encoding) {
+      const key = `${encoding} ${file}`;
+      const mtime = (await stat(file)).mtimeMs;
+      let cached = compressed.get(key);
+      if (cached?.mtime !== mtime) {
+        const raw = body;
+        cached = {
+          mtime,
+          body:
+            encoding === 'br'
+              ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+              : gzipSync(raw, { level: 9 }),
+        };
+        compressed.set(key, cached);
+      }
+      body = cached.body;
+      headers['content-encoding'] = encoding;
+      headers['vary'] = 'accept-encoding';
     }
     headers['content-length'] = String(body.length);
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${base}`,
     server,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
