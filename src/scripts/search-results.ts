@@ -142,7 +142,9 @@ export function resultsInto(view: ResultsView) {
     const run = current;
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
+    view.more.disabled = true; // one batch at a time, so results stay in order
     const data = await Promise.all(batch.map((load) => load()));
+    view.more.disabled = false;
     if (run !== current) return;
     const cards = data.map((d) => resultCard(d, shownTerm));
     view.list.append(...cards);
