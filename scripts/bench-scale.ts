@@ -230,6 +230,8 @@ const rows = [
   ]),
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-console.log(`\nfirst search: "${QUERY_WORD}", cold, median of ${runs}; bytes over the wire (brotli 11)`);
+console.log(
+  `\nfirst search: "${QUERY_WORD}", cold, median of ${runs}; bytes over the wire (gzip: plain HTTP), headers included`,
+);
 for (const row of rows) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
 console.log(`\nwritten to ${file}`);

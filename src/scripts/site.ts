@@ -61,15 +61,16 @@ document.addEventListener('click', (event) => {
 // Reaching the search button by keyboard starts loading search.
 $('[data-search-open]')?.addEventListener('focus', () => void search().then((m) => m.prepareSearch()), { once: true });
 
-// A selection in the text offers a link to itself.
+// A selection in the text offers a link to itself (on pages with text to link to).
 let frame = 0;
-document.addEventListener('selectionchange', () => {
-  cancelAnimationFrame(frame);
-  frame = requestAnimationFrame(() => {
-    if (getSelection()?.toString() || !$<HTMLElement>('[data-selection-link]')?.hidden)
-      void share().then((m) => m.placeSelectionButton());
+const selectionLink = $<HTMLElement>('[data-selection-link]');
+if (selectionLink)
+  document.addEventListener('selectionchange', () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      if (getSelection()?.toString() || !selectionLink.hidden) void share().then((m) => m.placeSelectionButton());
+    });
   });
-});
 
 // Citations: the reader's access date, and copy buttons where copying works.
 // ('long' in en-US is "June 9, 2020", as the citation styles want.)
