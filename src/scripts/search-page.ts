@@ -18,12 +18,17 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return el;
 }
 
-/** One group of checkboxes per filter, values A–Z. Values come from the index and go in as text only. */
-function filterGroups(all: Record<string, Record<string, number>>): HTMLElement[] {
-  return FILTER_NAMES.filter((name) => all[name]).map((name) => {
+/**
+ * One group of checkboxes per filter, values A–Z: those in the index, and any a link asks for that the index does
+ * not have (a renamed section, a mistyped name), so the reader sees why there are no results and can untick it.
+ * Values go in as text only.
+ */
+function filterGroups(all: Record<string, Record<string, number>>, asked: SearchState['filters']): HTMLElement[] {
+  return FILTER_NAMES.filter((name) => all[name] || asked[name]).map((name) => {
     const group = element('fieldset', 'filter-group');
     group.append(element('legend', '', LABELS[name]));
-    for (const value of Object.keys(all[name]).sort((a, b) => a.localeCompare(b))) {
+    const values = new Set([...Object.keys(all[name] ?? {}), ...(asked[name] ?? [])]);
+    for (const value of [...values].sort((a, b) => a.localeCompare(b))) {
       const label = element('label', 'filter-option');
       const box = element('input', '');
       box.type = 'checkbox';
@@ -103,7 +108,8 @@ export async function setupSearchPage(): Promise<void> {
 
   try {
     const pagefind = await loadPagefind();
-    filterBox.querySelector('.filter-groups')!.replaceChildren(...filterGroups(await pagefind.filters()));
+    const asked = stateFromParams(new URLSearchParams(window.location.search)).filters;
+    filterBox.querySelector('.filter-groups')!.replaceChildren(...filterGroups(await pagefind.filters(), asked));
     filterBox.hidden = false;
   } catch {
     // Search could not load: the search itself says so below, and the filters stay hidden.

@@ -146,6 +146,17 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     expect(await resultTitles(page)).toEqual(['Sharp power']);
   });
 
+  it('shows a filter the index does not have, ticked, so the reader can see why nothing matches and untick it', async () => {
+    const page = await newPage();
+    await page.goto(url('search/?q=china&section=A+renamed+section'));
+    await expect.poll(() => page.locator('.search-page .search-status').textContent()).toBe('No results for “china”.');
+    const box = page.getByRole('group', { name: 'Section' }).getByRole('checkbox', { name: /A renamed section/ });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect.poll(() => page.url()).toMatch(/\/search\/\?q=china$/);
+    expect(await resultTitles(page)).toHaveLength(5);
+  });
+
   it('shows an A–Z index of terms and headings without JavaScript', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(url('search/?q=united+front'));
