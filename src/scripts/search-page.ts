@@ -2,7 +2,7 @@
 // replaces the history entry, pressing Enter adds one; Back/Forward and shared links reproduce
 // the same results. The filters are checkboxes built from the index, with how many results each gives.
 import { FILTER_NAMES, hasFilters, searchFor, stateFromParams, type SearchState } from '../lib/search-state';
-import { loadPagefind, resultsInto, type Outcome } from './search-results';
+import { element, loadPagefind, resultsInto, type Outcome } from './search-results';
 
 const LABELS: Record<string, string> = {
   section: 'Section',
@@ -10,13 +10,6 @@ const LABELS: Record<string, string> = {
   organisation: 'Organisation',
   concept: 'Concept',
 };
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
-  const el = document.createElement(tag);
-  el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
 
 /**
  * One group of checkboxes per filter, values A–Z: those in the index, and any a link asks for that the index does
@@ -30,7 +23,7 @@ function filterGroups(all: Record<string, Record<string, number>>, asked: Search
     const values = new Set([...Object.keys(all[name] ?? {}), ...(asked[name] ?? [])]);
     for (const value of [...values].sort((a, b) => a.localeCompare(b))) {
       const label = element('label', 'filter-option');
-      const box = element('input', '');
+      const box = element('input');
       box.type = 'checkbox';
       box.name = name;
       box.value = value;

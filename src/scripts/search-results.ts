@@ -76,9 +76,10 @@ export function withHighlight(url: string, term: string): string {
   return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+/** A new element with an optional class and text (as text: never parsed as markup). */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string) {
   const el = document.createElement(tag);
-  el.className = className;
+  if (className) el.className = className;
   if (text !== undefined) el.textContent = text;
   return el;
 }

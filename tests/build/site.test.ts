@@ -97,7 +97,6 @@ describe('the built site', () => {
   it('has a Pagefind index that covers the section pages only', () => {
     const bundle = join(DIST, 'pagefind');
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
-    expect(existsSync(join(bundle, 'pagefind-component-ui.js'))).toBe(false); // searched through the JS API
     expect(readdirSync(join(bundle, 'fragment'))).toHaveLength(SECTION_SLUGS.length);
     const indexed = pages.filter((file) => loadPage(file).querySelector('[data-pagefind-body]'));
     expect(indexed.sort()).toEqual(SECTION_SLUGS.map(sectionFile).sort());
