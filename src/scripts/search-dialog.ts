@@ -58,10 +58,13 @@ function createDialog(): HTMLDialogElement {
     next.focus();
     if (next !== input) next.scrollIntoView({ block: 'nearest' });
   });
-  // Enter opens the first result.
+  // Enter opens the first result of what is in the box, not of an earlier query still on screen.
   $('form').addEventListener('submit', (event) => {
     event.preventDefault();
-    list.querySelector<HTMLAnchorElement>('.result-link')?.click();
+    clearTimeout(timer);
+    void search(input.value.trim(), {}).then((outcome) => {
+      if (outcome?.count) list.querySelector<HTMLAnchorElement>('.result-link')?.click();
+    });
   });
   // The close button, or a click on the backdrop (outside the dialog's box), closes it.
   el.addEventListener('click', (event) => {

@@ -71,6 +71,16 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
       .toBe('The United Front Work Department');
   });
 
+  it('opens the first result on Enter, for the words just typed even before their results show', async () => {
+    const page = await newPage();
+    await page.goto(url('china-united-front/'));
+    const input = await openDialogAndSearch(page, 'sharp power');
+    expect((await resultTitles(page, '.search-dialog'))[0]).toBe('Sharp power');
+    await input.fill('wolf warrior');
+    await input.press('Enter');
+    await page.waitForURL(/\/wolf-warrior-amplification\/\?highlight=wolf\+warrior$/, { timeout: 10_000 });
+  });
+
   it('has a "See all results" link to /search/?q=…', async () => {
     const page = await newPage();
     await page.goto(url(''));
