@@ -27,7 +27,9 @@ function filterGroups(all: Record<string, Record<string, number>>, asked: Search
       box.type = 'checkbox';
       box.name = name;
       box.value = value;
-      label.append(box, ` ${value} `, element('span', 'filter-count'));
+      const text = element('span', '', `${value} `);
+      text.append(element('span', 'filter-count'));
+      label.append(box, text);
       group.append(label);
     }
     return group;
