@@ -1,6 +1,6 @@
 // Mentions in an event programme, which lives in a section's frontmatter rather than its text: the
 // names and roles of moderators and speakers, each anchored at its panel's heading.
-import { createMatcher, findMentions, type Nameable } from './mentions';
+import { createMatcher, findMentions, type Nameable } from './mentions.ts';
 import type { RecordedMention } from './remark-entities';
 import type { BriefingEvent } from './schemas';
 

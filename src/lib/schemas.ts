@@ -1,7 +1,7 @@
 // The content model, validated once: by Astro's collections at build time (src/content.config.ts)
 // and by the library check that runs before every build (src/lib/validate-library.ts).
 import { z } from 'astro/zod';
-import { SLUG_PATTERN } from './content-files';
+import { SLUG_PATTERN } from './content-files.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase words joined by hyphens');

@@ -1,51 +1,16 @@
 // The content rules for entities (content/<briefing>/entities.yaml), part of the library check:
 // a valid file, one slug per entity, no name or alias claimed by two entities anywhere in the
 // library, the same slug meaning the same entity in every briefing, and every entity mentioned.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { createMatcher, findMentions, mentionableText, namesOf } from './mentions';
-import { programmeLines } from './programme-mentions';
-import { ENTITIES_FILE } from './briefing-files';
-import { entitiesFileSchema, type Entity, type SectionData } from './schemas';
-
-interface Problem {
-  file: string;
-  field: string;
-  message: string;
-}
-
-export interface BriefingEntities {
-  file: string;
-  entities: Entity[];
-}
-
-/** Reads a briefing folder's entities file; a folder without one names no entities. */
-export function readEntities(dir: string, show: (p: string) => string, problems: Problem[]): BriefingEntities {
-  const path = join(dir, ENTITIES_FILE);
-  const file = show(path);
-  if (!existsSync(path)) return { file, entities: [] };
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.push({ file, field: '(file)', message: `is not valid YAML: ${(error as Error).message}` });
-    return { file, entities: [] };
-  }
-  const result = entitiesFileSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    for (const issue of result.error.issues)
-      problems.push({ file, field: issue.path.join('.') || '(root)', message: issue.message });
-    return { file, entities: [] };
-  }
-  return { file, entities: result.data.entities };
-}
+import { createMatcher, findMentions, mentionableText, namesOf } from './mentions.ts';
+import { programmeLines } from './programme-mentions.ts';
+import type { ContentProblem } from './content-problems.ts';
+import type { LoadedEntities } from './load-library.ts';
+import type { Entity, SectionData } from './schemas.ts';
 
 /** Checks every briefing's entities against each other and against the briefing's text. */
 export function checkEntities(
-  briefings: { entities: BriefingEntities; sections: { body: string; data: SectionData }[] }[],
-  problems: Problem[],
-  options = { mentions: true },
+  briefings: { entities: LoadedEntities; sections: { body: string; data: SectionData | null }[] }[],
+  problems: ContentProblem[],
 ) {
   const claims = new Map<string, { slug: string; name: string; file: string; insensitive: boolean }[]>();
   const bySlug = new Map<string, { entity: Entity; file: string }>();
@@ -54,17 +19,22 @@ export function checkEntities(
     const text = sections
       .flatMap((s) => [
         mentionableText(s.body),
-        ...(s.data.event ? programmeLines(s.data.event).map((l) => l.text) : []),
+        ...(s.data?.event ? programmeLines(s.data.event).map((l) => l.text) : []),
       ])
       .join('\n');
     const mentioned = new Set(findMentions(text, createMatcher(entities.entities)).map((m) => m.entity));
     entities.entities.forEach((entity, i) => {
-      const at = (field: string) => `entities.${i}.${field}`;
+      // Named by slug, with the line, so the editor need not count entries (from 0 or from 1).
+      const at = (field: string) => `entities[${entity.slug}].${field}`;
+      const line = (field: string) => ({
+        line: entities.lineOf(['entities', i, field]) ?? entities.lineOf(['entities', i]),
+      });
       if (seen.has(entity.slug)) {
         problems.push({
           file: entities.file,
+          ...line('slug'),
           field: at('slug'),
-          message: `"${entity.slug}" is given to two entities in this file`,
+          message: `"${entity.slug}" is given to two entities in this file: give each its own slug`,
         });
       }
       seen.add(entity.slug);
@@ -72,6 +42,7 @@ export function checkEntities(
       if (same && (same.entity.name !== entity.name || same.entity.type !== entity.type)) {
         problems.push({
           file: entities.file,
+          ...line('slug'),
           field: at('slug'),
           message: `"${entity.slug}" is ${same.entity.name} (${same.entity.type}) in ${same.file}; one slug must name one entity`,
         });
@@ -87,17 +58,19 @@ export function checkEntities(
         if (rival) {
           problems.push({
             file: entities.file,
+            ...line(name === entity.name ? 'name' : 'aliases'),
             field: name === entity.name ? at('name') : at('aliases'),
             message: `"${name}" is also claimed by the entity "${rival.slug}" (${rival.file}); a name or alias must name one entity only`,
           });
         }
         claims.set(name.toLowerCase(), [...others, claim]);
       }
-      if (options.mentions && !mentioned.has(entity.slug)) {
+      if (!mentioned.has(entity.slug)) {
         problems.push({
           file: entities.file,
+          ...line('slug'),
           field: at('slug'),
-          message: `"${entity.name}" is never mentioned in the briefing's text (looked for: ${namesOf(entity).join(', ')})`,
+          message: `"${entity.name}" is never mentioned in the briefing's text (looked for: ${namesOf(entity).join(', ')}): add a name the text uses to aliases, or remove the entity`,
         });
       }
     });

@@ -1,198 +1,113 @@
 // Checks a whole content folder before Astro builds it, so that a broken file fails the build with a
-// message naming the file and the field. Astro's collections validate each file on its own; the
-// rules that span files (unique order and slug, cross-links, heading ids) live here.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'astro/zod';
-import { parseSectionFileName, RESERVED_SECTION_SLUGS, SLUG_PATTERN } from './content-files';
-import { headingsInSource } from './heading-ids';
-import { briefingSchema, searchAliasesSchema, sectionSchema } from './schemas';
-import { aliasesIn } from './search-aliases';
-import type { Briefing, SectionData } from './schemas';
-import { CROSS_LINK_PATTERN } from './cross-links';
-import { checkEntities, readEntities, type BriefingEntities } from './validate-entities';
+// message naming the file, the line and the field, and saying what to write. The folder is read once by
+// src/lib/load-library.ts (YAML validated with the schemas, each section parsed into one tree); the rules on a
+// section's text live in src/lib/validate-mdx.ts, those on entities in src/lib/validate-entities.ts, and the
+// rules that span files (unique order and slug, cross-links, heading ids, source ids) here.
+import { ContentError, formatProblems, type ContentProblem } from './content-problems.ts';
+import { loadLibrary, type LoadedBriefing, type LoadedLibrary, type LoadedSection } from './load-library.ts';
+import { checkSectionTree, type TreeFacts } from './validate-mdx.ts';
+import { checkEntities } from './validate-entities.ts';
+import { aliasesIn } from './search-aliases.ts';
+import { countWords, proseOfMdx } from './reading-time.ts';
+import type { Briefing, SectionData } from './schemas.ts';
 
-export interface ContentProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+export { ContentError, formatProblems, type ContentProblem };
 
-export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
-    super(
-      `The content folder has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((p) => `  ${p.file}: field "${p.field}": ${p.message}`).join('\n'),
-    );
-    this.name = 'ContentError';
-  }
-}
+/** A section longer than this gets a warning: a page that long is slow to build, load and read. */
+export const LONG_SECTION_WORDS = 20_000;
 
-export interface CheckedSection {
-  file: string;
-  order: number;
-  slug: string;
+export interface CheckedSection extends LoadedSection {
   data: SectionData;
-  body: string;
   headingIds: string[];
+  crossLinks: TreeFacts['crossLinks'];
+  words: number;
 }
 
-export interface CheckedBriefing {
-  slug: string;
+export interface CheckedBriefing extends Omit<LoadedBriefing, 'data' | 'sections'> {
   data: Briefing;
   sections: CheckedSection[];
-  entities: BriefingEntities;
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+export interface LibraryCheck {
+  /** The briefings, complete only when there are no problems. */
+  briefings: CheckedBriefing[];
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+}
+
+/** Reads and checks every briefing under `contentDir`, returning every problem and warning. */
+export function checkLibrary(contentDir: string, displayRoot = process.cwd()): LibraryCheck {
+  const library = loadLibrary(contentDir, displayRoot);
+  const problems = [...library.problems];
+  const warnings: ContentProblem[] = [];
+  const checked: CheckedBriefing[] = [];
+
+  for (const briefing of library.briefings) {
+    const sections: CheckedSection[] = [];
+    for (const section of briefing.sections) {
+      const facts = section.tree
+        ? checkSectionTree(
+            section.tree,
+            {
+              file: section.file,
+              path: section.path,
+              briefingDir: briefing.dir,
+              bodyLine: section.bodyLine,
+              hasEvent: Boolean(section.data?.event),
+              show: library.show,
+            },
+            problems,
+          )
+        : null;
+      if (facts && !facts.hasText) {
+        problems.push({ file: section.file, field: 'body', message: 'is empty: a section needs text' });
+      }
+      const words = countWords(proseOfMdx(section.body));
+      if (words > LONG_SECTION_WORDS) {
+        warnings.push({
+          file: section.file,
+          field: '(length)',
+          message: `has ${words.toLocaleString('en')} words, more than ${LONG_SECTION_WORDS.toLocaleString('en')}: a page this long is slow to build and to load on a phone; split it into several sections (files NN-slug.mdx)`,
+        });
+      }
+      if (section.data && facts)
+        sections.push({
+          ...section,
+          data: section.data,
+          headingIds: facts.headingIds,
+          crossLinks: facts.crossLinks,
+          words,
+        });
+    }
+    checkAcrossSections(briefing, sections, library, problems);
+    if (briefing.data) checked.push({ ...briefing, data: briefing.data, sections });
+  }
+  // Checks that read the whole text would only report follow-on errors when a file could not be read.
+  if (library.complete) {
+    checkEntities(library.briefings, problems);
+    checkSearchAliases(library, problems);
+  }
+  return { briefings: checked, problems, warnings };
+}
 
 /** Reads and checks every briefing under `contentDir`; throws a ContentError listing every problem. */
 export function validateLibrary(contentDir: string, displayRoot = process.cwd()): CheckedBriefing[] {
-  const problems: ContentProblem[] = [];
-  const show = (path: string) => relative(displayRoot, path) || path;
-  const briefings: CheckedBriefing[] = [];
-
-  const folders = readdirSync(contentDir).filter((name) => statSync(join(contentDir, name)).isDirectory());
-  if (folders.length === 0) {
-    problems.push({ file: show(contentDir), field: '(folder)', message: 'holds no briefing folder' });
-  }
-
-  for (const folder of folders.sort()) {
-    const dir = join(contentDir, folder);
-    if (!SLUG_PATTERN.test(folder)) {
-      problems.push({ file: show(dir), field: '(folder name)', message: 'must be lowercase words joined by hyphens' });
-    }
-    const data = readBriefing(join(dir, 'briefing.yaml'), show, problems);
-    const sections = readSections(dir, show, problems);
-    if (sections.length === 0) {
-      problems.push({ file: show(dir), field: '(sections)', message: 'holds no NN-slug.mdx section file' });
-    }
-    if (data) {
-      checkAcrossSections(show(join(dir, 'briefing.yaml')), data, sections, problems);
-      briefings.push({ slug: folder, data, sections, entities: readEntities(dir, show, problems) });
-    }
-  }
-  // A section that failed to load has no text to search, so "never mentioned" would only be noise.
-  checkEntities(briefings, problems, { mentions: problems.length === 0 });
-
-  checkSearchAliases(join(contentDir, 'search-aliases.yaml'), briefings, show, problems);
-
+  const { briefings, problems } = checkLibrary(contentDir, displayRoot);
   if (problems.length > 0) throw new ContentError(problems);
   return briefings;
 }
 
 /** Everything a section prints: its body and its event programme. */
-export function sectionText(section: { body: string; data: SectionData }): string {
-  return `${section.body}\n${section.data.event ? JSON.stringify(section.data.event) : ''}`;
+export function sectionText(section: { body: string; data: SectionData | null }): string {
+  return `${section.body}\n${section.data?.event ? JSON.stringify(section.data.event) : ''}`;
 }
 
-function checkSearchAliases(
-  path: string,
-  briefings: CheckedBriefing[],
-  show: (p: string) => string,
-  problems: ContentProblem[],
-) {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // aliases are optional
-    problems.push({ file: show(path), field: '(file)', message: `is not valid YAML: ${(error as Error).message}` });
-    return;
-  }
-  const aliases = parseWith(searchAliasesSchema, raw, show(path), problems);
-  if (!aliases) return;
-  const text = briefings.flatMap((b) => b.sections.map(sectionText)).join('\n');
-  for (const [term, { means }] of Object.entries(aliases)) {
-    if (aliasesIn(text, [{ term, means }]).length === 0) {
-      problems.push({
-        file: show(path),
-        field: `${term}.means`,
-        message: 'none of these words appears in any section',
-      });
-    }
-  }
-}
-
-function readBriefing(path: string, show: (p: string) => string, problems: ContentProblem[]): Briefing | null {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    problems.push({
-      file: show(path),
-      field: '(file)',
-      message: missing
-        ? 'is missing: every briefing folder needs one'
-        : `is not valid YAML: ${(error as Error).message}`,
-    });
-    return null;
-  }
-  return parseWith(briefingSchema, raw, show(path), problems);
-}
-
-function readSections(dir: string, show: (p: string) => string, problems: ContentProblem[]): CheckedSection[] {
-  const sections: CheckedSection[] = [];
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.mdx'))
-    .sort()) {
-    const path = join(dir, name);
-    const file = show(path);
-    const parsedName = parseSectionFileName(name);
-    if (!parsedName) {
-      problems.push({ file, field: '(file name)', message: 'must be NN-slug.mdx, e.g. 03-sharp-power.mdx' });
-      continue;
-    }
-    if ((RESERVED_SECTION_SLUGS as readonly string[]).includes(parsedName.slug)) {
-      problems.push({ file, field: 'slug', message: `"${parsedName.slug}" is reserved for the briefing's own pages` });
-    }
-    const source = readFileSync(path, 'utf8');
-    const match = FRONTMATTER.exec(source);
-    if (!match) {
-      problems.push({ file, field: '(frontmatter)', message: 'is missing: start the file with a --- block' });
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = parseYaml(match[1]) ?? {};
-    } catch (error) {
-      problems.push({ file, field: '(frontmatter)', message: `is not valid YAML: ${(error as Error).message}` });
-      continue;
-    }
-    const data = parseWith(sectionSchema, raw, file, problems);
-    const body = match[2];
-    if (body.replace(/\{\/\*[\s\S]*?\*\/\}/g, '').trim() === '') {
-      problems.push({ file, field: 'body', message: 'is empty: a section needs text' });
-    }
-    const headingIds: string[] = [];
-    for (const heading of headingsInSource(body)) {
-      if (heading.depth === 1) {
-        problems.push({
-          file,
-          field: `heading "${heading.text}"`,
-          message: 'is an h1: the page title is the h1; start at ##',
-        });
-      } else if (!heading.id) {
-        problems.push({
-          file,
-          field: `heading "${heading.text}"`,
-          message: 'has no id: end the line with {/* #some-id */} (lowercase, hyphens)',
-        });
-      } else {
-        headingIds.push(heading.id);
-      }
-    }
-    if (data) sections.push({ file, ...parsedName, data, body, headingIds });
-  }
-  return sections;
-}
+const CROSS_LINK_URL = /^section:([a-z0-9-]+)(?:#([a-z0-9-]+))?$/;
 
 function checkAcrossSections(
-  briefingFile: string,
-  briefing: Briefing,
+  briefing: LoadedBriefing,
   sections: CheckedSection[],
+  library: LoadedLibrary,
   problems: ContentProblem[],
 ) {
   const byOrder = new Map<number, string>();
@@ -204,7 +119,7 @@ function checkAcrossSections(
       problems.push({
         file: section.file,
         field: 'order',
-        message: `${section.order} is also the order of ${sameOrder}`,
+        message: `${section.order} is also the order of ${sameOrder}: give each section its own number NN`,
       });
     }
     byOrder.set(section.order, section.file);
@@ -213,7 +128,7 @@ function checkAcrossSections(
       problems.push({
         file: section.file,
         field: 'slug',
-        message: `"${section.slug}" is also the slug of ${sameSlug}`,
+        message: `"${section.slug}" is also the slug of ${sameSlug}: rename one of the files`,
       });
     }
     bySlug.set(section.slug, section.file);
@@ -224,28 +139,37 @@ function checkAcrossSections(
         problems.push({
           file: section.file,
           field: `heading id "${id}"`,
-          message: `is already used by ${owner ?? 'a section slug'} in this briefing`,
+          message: `is already used by ${owner ?? 'a section slug'} in this briefing: choose another id`,
         });
       }
       headingOwner.set(id, section.file);
     }
   }
 
+  const everySectionRead = briefing.sections.length === sections.length && library.complete;
   for (const section of sections) {
-    for (const match of section.body.matchAll(CROSS_LINK_PATTERN)) {
+    for (const link of section.crossLinks) {
+      const match = CROSS_LINK_URL.exec(link.url);
+      const at = { file: section.file, line: link.line };
+      if (!match) {
+        problems.push({
+          ...at,
+          field: `cross-link "${link.url}"`,
+          message: 'is not a link this site understands: write section:some-slug or section:some-slug#heading-id',
+        });
+        continue;
+      }
       const [, slug, fragment] = match;
       const target = sections.find((s) => s.slug === slug);
       if (!target) {
-        problems.push({
-          file: section.file,
-          field: `cross-link "section:${slug}"`,
-          message: 'names no section of this briefing',
-        });
+        // A section that could not be read may be the one named: say nothing until it can.
+        if (everySectionRead)
+          problems.push({ ...at, field: `cross-link "section:${slug}"`, message: 'names no section of this briefing' });
       } else if (fragment && !target.headingIds.includes(fragment)) {
         problems.push({
-          file: section.file,
+          ...at,
           field: `cross-link "section:${slug}#${fragment}"`,
-          message: `names no heading of ${target.file}`,
+          message: `names no heading of ${target.file} (its ids: ${target.headingIds.join(', ') || 'none'})`,
         });
       }
     }
@@ -260,27 +184,46 @@ function checkAcrossSections(
     }
   }
 
-  briefing.notes.removed.forEach((note, i) => {
-    if (!bySlug.has(note.where)) {
+  const data = briefing.data;
+  if (!data) return;
+  const sourceIds = new Map<string, number>();
+  data.sources.forEach((source, i) => {
+    const first = sourceIds.get(source.id);
+    if (first !== undefined) {
       problems.push({
-        file: briefingFile,
-        field: `notes.removed.${i}.where`,
-        message: `"${note.where}" names no section`,
+        file: briefing.file,
+        line: briefing.lineOf(['sources', i, 'id']),
+        field: `sources[${i + 1}].id`,
+        message: `"${source.id}" is also the id of source ${first + 1}: give each source its own id (footnotes [^${source.id}] link to it)`,
       });
-    }
+    } else sourceIds.set(source.id, i);
   });
+  if (everySectionRead) {
+    data.notes.removed.forEach((note, i) => {
+      if (!bySlug.has(note.where)) {
+        problems.push({
+          file: briefing.file,
+          line: briefing.lineOf(['notes', 'removed', i, 'where']),
+          field: `notes.removed[${i + 1}].where`,
+          message: `"${note.where}" names no section: write the slug of a section (${[...bySlug.keys()].join(', ')})`,
+        });
+      }
+    });
+  }
 }
 
-function parseWith<T extends z.ZodType>(
-  schema: T,
-  raw: unknown,
-  file: string,
-  problems: ContentProblem[],
-): z.infer<T> | null {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    problems.push({ file, field: issue.path.join('.') || '(root)', message: issue.message });
+function checkSearchAliases(library: LoadedLibrary, problems: ContentProblem[]) {
+  const { aliases, file, lineOf } = library.searchAliases;
+  if (!aliases) return;
+  const text = library.briefings.flatMap((b) => b.sections.map(sectionText)).join('\n');
+  for (const [term, { means }] of Object.entries(aliases)) {
+    if (aliasesIn(text, [{ term, means }]).length === 0) {
+      problems.push({
+        file,
+        line: lineOf([term, 'means']),
+        field: `${term}.means`,
+        message: `none of these words appears in any section: write words a section prints (${means.join(', ')})`,
+      });
+    }
   }
-  return null;
 }

@@ -151,7 +151,7 @@ describe('validateLibrary', () => {
 
   it('rejects a source note that points at no section', () => {
     const run = check((dir) => edit(join(dir, 'briefing.yaml'), 'where: second', 'where: third'));
-    expect(problemsOf(run)).toEqual([expect.objectContaining({ field: 'notes.removed.0.where' })]);
+    expect(problemsOf(run)).toEqual([expect.objectContaining({ field: 'notes.removed[1].where' })]);
   });
 });
 
@@ -175,11 +175,11 @@ describe('validateLibrary: entities', () => {
     expect(problemsOf(run)).toEqual([
       expect.objectContaining({
         file: ENTITIES,
-        field: 'entities.2.slug',
+        field: 'entities[nobody].slug',
         message: expect.stringMatching(/"Nobody Atall" is never mentioned.*Nobody Atall, Atall/),
       }),
     ]);
-    expect(run).toThrow(/tiny-briefing\/entities\.yaml: field "entities\.2\.slug"/);
+    expect(run).toThrow(/tiny-briefing\/entities\.yaml:\d+: field "entities\[nobody\]\.slug"/);
   });
 
   it('does not count a name inside a heading or a link as a mention', () => {
@@ -189,7 +189,10 @@ describe('validateLibrary: entities', () => {
       edit(join(dir, '01-first.mdx'), '[the second section]', '[Jane Roe’s section]');
     });
     expect(problemsOf(run)).toEqual([
-      expect.objectContaining({ field: 'entities.1.slug', message: expect.stringContaining('never mentioned') }),
+      expect.objectContaining({
+        field: 'entities[jane-roe].slug',
+        message: expect.stringContaining('never mentioned'),
+      }),
     ]);
   });
 
@@ -231,7 +234,7 @@ describe('validateLibrary: entities', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({
         file: ENTITIES,
-        field: 'entities.2.aliases',
+        field: 'entities[roe-foundation].aliases',
         message: expect.stringContaining('"Roe" is also claimed by the entity "jane-roe"'),
       }),
     );
@@ -246,7 +249,10 @@ describe('validateLibrary: entities', () => {
       );
     });
     expect(problemsOf(run)).toContainEqual(
-      expect.objectContaining({ field: 'entities.2.name', message: expect.stringContaining('"example-institute"') }),
+      expect.objectContaining({
+        field: 'entities[ei-concept].name',
+        message: expect.stringContaining('"example-institute"'),
+      }),
     );
   });
 
@@ -263,7 +269,7 @@ describe('validateLibrary: entities', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({
         file: ENTITIES,
-        field: 'entities.0.name',
+        field: 'entities[example-institute].name',
         message: expect.stringContaining(
           '"Example Institute" is also claimed by the entity "example-institute-two" (content/other-briefing/entities.yaml)',
         ),
@@ -272,7 +278,7 @@ describe('validateLibrary: entities', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({
         file: ENTITIES,
-        field: 'entities.1.slug',
+        field: 'entities[jane-roe].slug',
         message: expect.stringContaining(
           '"jane-roe" is Janet Roe (person) in content/other-briefing/entities.yaml; one slug must name one entity',
         ),
@@ -282,6 +288,6 @@ describe('validateLibrary: entities', () => {
 
   it('rejects an entity with an unknown type, naming the field', () => {
     const run = check((dir) => edit(join(dir, 'entities.yaml'), 'type: person', 'type: people'));
-    expect(problemsOf(run)).toEqual([expect.objectContaining({ file: ENTITIES, field: 'entities.1.type' })]);
+    expect(problemsOf(run)).toEqual([expect.objectContaining({ file: ENTITIES, field: 'entities[jane-roe].type' })]);
   });
 });
