@@ -1,24 +1,71 @@
-// `npm run build`: builds the site into a fresh folder beside the output folder and moves it into place only when
-// the whole build (pages, Pagefind index, headers) has succeeded. A failed build leaves the previous dist/ as it
-// was and no half-written folder that a deploy could pick up. Exits with the build's status.
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
-import { outDir } from '../src/site-config.ts';
+// `npm run build` (and `npm start`): checks the content, builds the site into a fresh folder, and puts it in
+// place of the output folder only when the whole build (pages, Pagefind index, headers) has succeeded.
+// - The content check runs first, here, before Astro starts: a broken file is reported in one plain block
+//   (file, line, field, what to write) and nothing is built. Astro's own check (src/integrations/content-check.ts)
+//   is told it need not run again.
+// - Astro builds into `.cache/build-PID/` inside the checkout. Astro moves files from a folder under the
+//   working directory into its output folder with renames, which fail across filesystems; building inside
+//   the checkout also keeps two builds running at once from sharing that folder.
+// - The swap and the clean-up of folders left by interrupted builds are in scripts/publish.ts.
+// A failed build exits non-zero and leaves the previous output folder as it was.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentDir, outDir } from '../src/site-config.ts';
+import { checkLibrary, formatProblems } from '../src/lib/validate-library.ts';
+import { CHECKED_ENV } from '../src/integrations/content-check.ts';
+import { cleanLeftovers, publish } from './publish.ts';
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const target = resolve(outDir());
-const staging = join(dirname(target), `.${basename(target)}.building-${process.pid}`);
-const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
+const shown = basename(target);
+const scratch = join(root, '.cache');
+const stage = join(scratch, `build-${process.pid}`);
+const silent = process.argv.includes('--silent');
 
-const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, READER_OUT_DIR: staging },
-});
-if (result.status !== 0 || !existsSync(join(staging, 'index.html'))) {
-  rmSync(staging, { recursive: true, force: true });
-  console.error(`build failed: ${basename(target)}/ left as it was`);
-  process.exit(result.status || 1);
+function fail(message: string, code = 1): never {
+  rmSync(stage, { recursive: true, force: true });
+  console.error(`${message}\n\nbuild failed: ${shown}/ left as it was`);
+  process.exit(code);
 }
-if (existsSync(target)) renameSync(target, previous);
-renameSync(staging, target);
-rmSync(previous, { recursive: true, force: true });
+
+for (const line of cleanLeftovers(target, scratch)) console.log(line);
+
+const content = resolve(root, contentDir());
+const check = checkLibrary(content, root);
+if (check.warnings.length) console.warn(formatProblems(check.warnings, 'warning'));
+if (check.problems.length) fail(formatProblems(check.problems));
+if (!silent) {
+  const sections = check.briefings.reduce((n, b) => n + b.sections.length, 0);
+  console.log(`content ok: ${check.briefings.length} briefing(s), ${sections} section(s)`);
+}
+
+mkdirSync(scratch, { recursive: true });
+const astro = spawn(
+  process.execPath,
+  [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, READER_OUT_DIR: stage, [CHECKED_ENV]: '1' },
+  },
+);
+// Ctrl-C or a kill: stop Astro, remove the half-built folder, keep the output folder.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    astro.kill(signal);
+    fail(`build stopped by ${signal}`, 130);
+  });
+}
+const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
+if (status !== 0) fail(`astro build exited with status ${status}`, status);
+for (const required of ['index.html', 'pagefind/pagefind-entry.json', '_headers']) {
+  if (!existsSync(join(stage, required))) fail(`the build wrote no ${required}`);
+}
+try {
+  publish(stage, target);
+} catch (error) {
+  fail(`could not put the new site in place of ${shown}/: ${(error as Error).message}`);
+}
+if (!silent) console.log(`site written to ${shown}/`);

@@ -13,9 +13,13 @@ const META = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"\s
 const CHARSET = /<meta charset="utf-8"\s*\/?>/i;
 
 export function securityHeaders(): AstroIntegration {
+  let base = '/';
   return {
     name: 'reader:security-headers',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const policies = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
@@ -38,7 +42,7 @@ export function securityHeaders(): AstroIntegration {
         const headers = readFileSync(headersFile, 'utf8');
         const line = /^(\s+Content-Security-Policy:).*$/m;
         if (!line.test(headers)) throw new Error('public/_headers has no Content-Security-Policy line to fill in');
-        writeFileSync(headersFile, headers.replace(line, `$1 ${policy}`));
+        writeFileSync(headersFile, underBase(headers.replace(line, `$1 ${policy}`), base));
         logger.info(`wrote the Content-Security-Policy of ${policies.length} pages into _headers`);
       },
     },
@@ -58,4 +62,14 @@ export function mergePolicies(policies: string[]): string[] {
     }
   }
   return [...merged].map(([name, sources]) => [name, ...sources].join(' '));
+}
+
+/**
+ * `_headers` rules written for the site's root (`/*`, `/_astro/*`), moved under the base path the site is
+ * deployed at (`/reader/*`): a host matches the rules against the full path.
+ */
+export function underBase(headers: string, base: string): string {
+  const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  if (root === '/') return headers;
+  return headers.replace(/^\/(?!\s)/gm, root);
 }

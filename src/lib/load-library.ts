@@ -86,7 +86,10 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Reads every briefing under `contentDir`; paths in messages are relative to `displayRoot`. */
 export function loadLibrary(contentDir: string, displayRoot = process.cwd()): LoadedLibrary {
-  const show = (path: string) => relative(displayRoot, path) || path;
+  const show = (path: string) => {
+    const shown = relative(displayRoot, path);
+    return shown && !shown.startsWith('..') ? shown : path;
+  };
   const problems: ContentProblem[] = [];
   let complete = true;
   /** A problem with a whole file, which leaves the library's text incomplete. */
