@@ -2,30 +2,36 @@
 // It serves the site under its base path, answers unknown paths with 404.html, and can compress.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import sirv from 'sirv';
+import { lookup } from 'mrmime';
 
+/** The types a static host sends for the files this site emits, where mrmime's list has none or another. */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.bib': 'application/x-bibtex; charset=utf-8',
+  '.ris': 'application/x-research-info-systems; charset=utf-8',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
 
-/** The content type of a file by its extension (a `_headers` rule may override it). */
-export const contentType = (file: string): string => TYPES[extname(file)] ?? 'application/octet-stream';
+/** The content type of a file by its extension (a `_headers` rule may override it); a folder is its index.html. */
+export const contentType = (file: string): string => {
+  const ext = extname(file.endsWith('/') ? 'index.html' : file) || '.html';
+  return TYPES[ext] ?? lookup(ext) ?? 'application/octet-stream';
+};
 
 /** Whether static hosts compress this content type (Cloudflare's and Bunny's lists share these). */
 export const compressible = (type: string): boolean =>
-  /^(text\/|application\/(javascript|json|ld\+json|manifest\+json|wasm|xml|rss\+xml)|image\/(svg\+xml|x-icon))/.test(
+  /^(text\/|application\/(javascript|json|ld\+json|manifest\+json|wasm|xml|rss\+xml|x-bibtex|x-research-info-systems)|image\/(svg\+xml|x-icon))/.test(
     type,
   );
 
@@ -50,61 +56,68 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Serves a built site as a static host does. sirv finds and sends the files (index.html for a folder, HEAD,
+ * ranges, ETags); this layer adds what a host adds: the site under its base path, the 404 page for any other
+ * address, a 400 for an address that is not valid URL encoding, each file's type, the `_headers` rules, and
+ * compression of the types hosts compress.
+ */
 export async function serveDist(options: ServeOptions): Promise<RunningServer> {
   const root = resolve(options.root);
   const base = options.base ?? '/';
   const rules = options.headersFile ? parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')) : [];
-  const compressed = new Map<string, { mtime: number; body: Buffer }>();
-  const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let pathname = decodeURIComponent(url.pathname);
-    let status = 200;
-    let file: string | null = null;
-    if (pathname.startsWith(base)) {
-      pathname = '/' + pathname.slice(base.length);
-      const candidate = normalize(join(root, pathname));
-      if (candidate.startsWith(root)) file = await existingFile(candidate);
+  const compressed = new Map<string, Buffer>();
+  const files = sirv(root, { dev: true, etag: true, dotfiles: false, extensions: ['html'] });
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+    let pathname: string;
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      decodeURIComponent(url.pathname);
+      pathname = url.pathname;
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad request: the address is not valid URL encoding.\n');
+      return;
     }
-    if (!file) {
-      status = 404;
-      file = join(root, '404.html');
-    }
-    let body: Buffer = await readFile(file);
-    const headers: Record<string, string> = {
-      'content-type': contentType(file),
-      ...headersFor(rules, '/' + url.pathname.slice(base.length)),
-      ...options.headers,
-    };
-    const accepts = String(req.headers['accept-encoding'] ?? '');
-    const encoding = !(options.compress && compressible(headers['content-type']))
-      ? null
-      : /\bbr\b/.test(accepts)
-        ? 'br'
-        : /\bgzip\b/.test(accepts)
-          ? 'gzip'
-          : null;
-    if (encoding) {
-      const key = `${encoding} ${file}`;
-      const mtime = (await stat(file)).mtimeMs;
-      let cached = compressed.get(key);
-      if (cached?.mtime !== mtime) {
-        const raw = body;
-        cached = {
-          mtime,
-          body:
+    const notFound = () => send('/404.html', 404);
+    const send = (path: string, status: number) => {
+      const type = contentType(path);
+      const headers: Record<string, string> = {
+        'content-type': type,
+        ...headersFor(rules, status === 404 ? pathname : base + path.slice(1)),
+        ...options.headers,
+      };
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !(options.compress && compressible(headers['content-type']))
+        ? null
+        : /\bbr\b/.test(accepts)
+          ? 'br'
+          : /\bgzip\b/.test(accepts)
+            ? 'gzip'
+            : null;
+      Object.assign(res, original);
+      interceptBody(res, status, encoding, (body, stats) => {
+        if (!encoding) return body;
+        const key = `${encoding} ${path} ${stats}`;
+        let cached = compressed.get(key);
+        if (!cached) {
+          cached =
             encoding === 'br'
-              ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-              : gzipSync(raw, { level: 9 }),
-        };
-        compressed.set(key, cached);
-      }
-      body = cached.body;
-      headers['content-encoding'] = encoding;
-      headers['vary'] = 'accept-encoding';
-    }
-    headers['content-length'] = String(body.length);
-    res.writeHead(status, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+              ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+              : gzipSync(body, { level: 9 });
+          compressed.set(key, cached);
+        }
+        return cached;
+      });
+      req.url = path;
+      files(req, res, status === 404 ? () => res.end() : notFound);
+    };
+    // A host reads _headers; it never serves it.
+    if (!pathname.startsWith(base) || pathname === `${base}_headers`) return notFound();
+    send('/' + pathname.slice(base.length), 200);
   };
   const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
@@ -117,15 +130,49 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
   };
 }
 
-async function existingFile(path: string): Promise<string | null> {
-  try {
-    const info = await stat(path);
-    if (info.isFile()) return path;
-    if (info.isDirectory()) return existingFile(join(path, 'index.html'));
-  } catch {
-    // not there
-  }
-  return null;
+/**
+ * Collects the body sirv streams into `res` and sends `transform(body)` instead, with the given status and
+ * encoding: sirv sends files as they are, and a host compresses them on the way out.
+ */
+function interceptBody(
+  res: ServerResponse,
+  status: number,
+  encoding: string | null,
+  transform: (body: Buffer, stats: string) => Buffer,
+) {
+  const chunks: Buffer[] = [];
+  const writeHead = res.writeHead.bind(res) as (code: number, headers?: Record<string, unknown>) => ServerResponse;
+  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  let head: Record<string, unknown> = {};
+  let headOnly = false;
+  res.writeHead = ((code: number, headers?: Record<string, unknown>) => {
+    head = { ...headers };
+    // A 304 (the file is unchanged) or a range has no whole body to compress.
+    if (code === 304 || code === 206) {
+      headOnly = true;
+      return writeHead(code, headers);
+    }
+    return res;
+  }) as typeof res.writeHead;
+  res.write = ((chunk: Buffer) => {
+    if (headOnly) return true;
+    chunks.push(Buffer.from(chunk));
+    return true;
+  }) as typeof res.write;
+  res.end = ((chunk?: Buffer) => {
+    if (headOnly) return end();
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
+    const body = transform(Buffer.concat(chunks), `${head['Last-Modified'] ?? ''} ${head['Content-Length'] ?? ''}`);
+    delete head['Content-Length'];
+    delete head['Content-Type'];
+    const headers: Record<string, unknown> = { ...head, 'content-length': String(body.length) };
+    if (encoding) {
+      headers['content-encoding'] = encoding;
+      headers['vary'] = 'accept-encoding';
+    }
+    writeHead(status, headers);
+    return end(res.req?.method === 'HEAD' ? undefined : body);
+  }) as typeof res.end;
 }
 
 export interface HeaderRule {

@@ -1,4 +1,5 @@
 // Compares two folders file by file, byte for byte.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,4 +21,11 @@ export function differingFiles(a: string, b: string): string[] {
   }
   for (const file of inB) out.push(`only in the second: ${file}`);
   return out;
+}
+
+/** One sha256 over every file's path and bytes: equal for two folders exactly when they hold the same files. */
+export function treeHash(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of files(root)) hash.update(`${file}\0`).update(readFileSync(join(root, file)));
+  return hash.digest('hex');
 }

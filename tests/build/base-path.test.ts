@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { headersFor, parseHeadersFile } from '../../scripts/static-server';
 import { DIST, htmlFiles, loadPage } from '../support/dist';
 
 // Beside a custom READER_OUT_DIR, else in the git-ignored per-checkout cache.
@@ -20,7 +21,15 @@ beforeAll(() => {
   rmSync(OUT, { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...cleanEnv, READER_BASE: BASE, READER_SITE: ORIGIN, READER_CONTENT_DIR: '', READER_OUT_DIR: OUT },
+    // Also built for a host that compresses WebAssembly itself, so that one extra build tests both settings.
+    env: {
+      ...cleanEnv,
+      READER_BASE: BASE,
+      READER_SITE: ORIGIN,
+      READER_CONTENT_DIR: '',
+      READER_OUT_DIR: OUT,
+      READER_HOST_COMPRESSES_WASM: '1',
+    },
   });
 }, 120_000);
 
@@ -92,5 +101,24 @@ describe(`a build under ${BASE}`, () => {
     for (const url of feedUrls) expect(url.startsWith(`${ORIGIN}${BASE}`), url).toBe(true);
     expect(read('china-united-front/cite.bib')).toContain(`url = {${ORIGIN}${BASE}china-united-front/}`);
     expect(read('china-united-front/rwchr-event.ics')).toContain(`URL:${ORIGIN}${BASE}china-united-front/rwchr-event/`);
+  });
+
+  it('writes every _headers rule under the base, as a host matches them against the full path', () => {
+    const rules = parseHeadersFile(readFileSync(join(OUT, '_headers'), 'utf8'));
+    expect(rules.length).toBeGreaterThan(4);
+    for (const rule of rules) expect(rule.pattern.startsWith(BASE), rule.pattern).toBe(true);
+    expect(headersFor(rules, `${BASE}china-united-front/`)['content-security-policy']).toContain("default-src 'self'");
+    expect(headersFor(rules, `${BASE}_astro/x.css`)['cache-control']).toContain('immutable');
+  });
+
+  it('stores the WebAssembly unzipped and marks it application/wasm when the host compresses it itself', () => {
+    const rules = parseHeadersFile(readFileSync(join(OUT, '_headers'), 'utf8'));
+    const wasm = readFileSync(join(OUT, 'pagefind', 'wasm.en.pagefind'));
+    expect(wasm.subarray(0, 16).toString('latin1')).toBe('pagefind_dcd\0asm');
+    expect(headersFor(rules, `${BASE}pagefind/wasm.en.pagefind`)['content-type']).toBe('application/wasm');
+  });
+
+  it('names no canonical URL on the 404 page (there is no page at /reader/404/)', () => {
+    expect(loadPage('404.html', OUT).querySelector('link[rel="canonical"]')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The built site: its pages, their structure, links that resolve, and the search index.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../scripts/static-server';
 import { BRIEFING, DIST, htmlFiles, loadPage, sectionFile, SECTION_SLUGS } from '../support/dist';
@@ -102,16 +103,26 @@ describe('the built site', () => {
     expect(indexed.sort()).toEqual(SECTION_SLUGS.map(sectionFile).sort());
   });
 
-  it("stores Pagefind's WebAssembly unzipped, signed as Pagefind expects, and marked for hosts to compress", () => {
+  it("ships Pagefind's WebAssembly gzipped, as any host can serve it, smaller than Pagefind's own gzip", () => {
     const bundle = join(DIST, 'pagefind');
     const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
     const wasm = readdirSync(bundle).filter((name) => name.startsWith('wasm.'));
     expect(wasm).toContain('wasm.en.pagefind');
     for (const name of wasm) {
       const bytes = readFileSync(join(bundle, name));
-      expect(bytes.subarray(0, 16).toString('latin1')).toBe('pagefind_dcd\0asm');
-      expect(headersFor(rules, `/pagefind/${name}`)['content-type']).toBe('application/wasm');
+      const unzipped = gunzipSync(bytes);
+      expect(unzipped.subarray(0, 16).toString('latin1')).toBe('pagefind_dcd\0asm');
+      // Zopfli: smaller than zlib's best, which is already smaller than Pagefind's own.
+      expect(bytes.length).toBeLessThan(gzipSync(unzipped, { level: 9 }).length);
+      // Not marked application/wasm: it is gzip bytes, which a host must not compress again.
+      expect(headersFor(rules, `/pagefind/${name}`)['content-type']).toBeUndefined();
     }
+  });
+
+  it('names no canonical URL on the 404 page, which is served at every missing address', () => {
+    const doc = loadPage('404.html');
+    expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(doc.querySelector('meta[property="og:url"]')).toBeNull();
   });
 
   it('gives each section page its Pagefind title, briefing and section filter', () => {
