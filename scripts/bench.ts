@@ -4,6 +4,9 @@
 // each page's first visit (bytes by type, raw and over the wire, requests, JavaScript run on load) and the first
 // search for a list of queries, cold (new browser context, from a section page: key press to first result) and
 // warm (same page, next query). Runs alternate between the sites (ours, Starlight, ours, …) so noise hits both.
+// Ours is measured on two kinds of host: one that reads _headers and compresses WebAssembly (Cloudflare, Bunny;
+// the site built with READER_HOST_COMPRESSES_WASM), and any static host (no _headers, text types compressed:
+// GitHub Pages; the default build, whose WebAssembly is gzipped).
 // Prints tables with the ratio ours / Starlight and writes bench-results/bench-<date>.json (git-ignored).
 // Timings are medians of RUNS runs; they are never tests.
 import { execFileSync } from 'node:child_process';
@@ -41,6 +44,12 @@ for (let i = 0; i < Math.min(RUNS, 3); i++) {
   execFileSync(process.execPath, ['scripts/build.ts', '--silent'], { stdio: 'inherit' });
   buildTimes.push(performance.now() - started);
 }
+const ANY_HOST_DIST = process.env.READER_OUT_DIR || 'dist';
+const WASM_HOST_DIST = '.cache/bench-wasm-host';
+execFileSync(process.execPath, ['scripts/build.ts', '--silent'], {
+  stdio: 'inherit',
+  env: { ...process.env, READER_OUT_DIR: WASM_HOST_DIST, READER_HOST_COMPRESSES_WASM: '1' },
+});
 const starlightStarted = performance.now();
 const starlightDist = await buildStarlight();
 const starlightBuildMs = performance.now() - starlightStarted;
@@ -81,7 +90,7 @@ if (tls) {
 }
 
 interface Site {
-  name: 'ours' | 'starlight';
+  name: 'ours' | 'ours-any-host' | 'starlight';
   label: string;
   server: RunningServer;
   key: string;
@@ -92,13 +101,8 @@ interface Site {
 const sites: Site[] = [
   {
     name: 'ours',
-    label: 'ours',
-    server: await serveDist({
-      root: process.env.READER_OUT_DIR || 'dist',
-      compress: true,
-      headersFile: true,
-      tls: tls ?? undefined,
-    }),
+    label: 'ours (host compresses wasm)',
+    server: await serveDist({ root: WASM_HOST_DIST, compress: true, headersFile: true, tls: tls ?? undefined }),
     key: OUR_SEARCH_KEY,
     input: OUR_SEARCH_INPUT,
     resultLink: OUR_RESULT_LINK,
@@ -110,6 +114,16 @@ const sites: Site[] = [
       'china-united-front/all/',
       'search/',
     ],
+  },
+  {
+    name: 'ours-any-host',
+    label: 'ours (any host)',
+    // As GitHub Pages serves it: no _headers read, only text types compressed.
+    server: await serveDist({ root: ANY_HOST_DIST, compress: true, tls: tls ?? undefined }),
+    key: OUR_SEARCH_KEY,
+    input: OUR_SEARCH_INPUT,
+    resultLink: OUR_RESULT_LINK,
+    pages: [SECTION_PAGE],
   },
   {
     name: 'starlight',
@@ -235,7 +249,7 @@ async function searchOnce(site: Site, query: string): Promise<SearchRun> {
   return { coldMs, coldWire, coldHeaders, coldRequests, warmMs };
 }
 
-const pageResults: Record<Site['name'], Record<string, Load>> = { ours: {}, starlight: {} };
+const pageResults: Record<Site['name'], Record<string, Load>> = { ours: {}, 'ours-any-host': {}, starlight: {} };
 for (const site of sites)
   for (const path of site.pages) pageResults[site.name][path || '/'] = await firstVisit(site, path);
 
@@ -243,7 +257,7 @@ for (const site of sites)
 // host's cache would, so that compressing is not timed.
 for (const query of QUERIES) for (const site of sites) await searchOnce(site, query);
 
-const runs: Record<Site['name'], Record<string, SearchRun[]>> = { ours: {}, starlight: {} };
+const runs: Record<Site['name'], Record<string, SearchRun[]>> = { ours: {}, 'ours-any-host': {}, starlight: {} };
 for (let run = 0; run < RUNS; run++) {
   for (const query of QUERIES) {
     for (const site of sites) (runs[site.name][query] ??= []).push(await searchOnce(site, query));
@@ -270,13 +284,16 @@ const searchResults = Object.fromEntries(
   ]),
 ) as Record<Site['name'], Record<string, SearchRun>>;
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-const comparison = Object.fromEntries(
-  [...QUERIES, ALL].map((query) => {
-    const ours = searchResults.ours[query];
-    const theirs = searchResults.starlight[query];
-    return [query, { coldMs: ratio(ours.coldMs, theirs.coldMs), coldWire: ratio(ours.coldWire, theirs.coldWire) }];
-  }),
-);
+const compare = (name: Site['name']) =>
+  Object.fromEntries(
+    [...QUERIES, ALL].map((query) => {
+      const ours = searchResults[name][query];
+      const theirs = searchResults.starlight[query];
+      return [query, { coldMs: ratio(ours.coldMs, theirs.coldMs), coldWire: ratio(ours.coldWire, theirs.coldWire) }];
+    }),
+  );
+const comparison = compare('ours');
+const comparisonAnyHost = compare('ours-any-host');
 
 const result = {
   date: new Date().toISOString(),
@@ -285,6 +302,7 @@ const result = {
   transport: tls ? 'https (self-signed, trusted by key), brotli' : 'http, gzip (browsers offer brotli only over https)',
   sites: {
     ours: { buildMs: median(buildTimes), pages: pageResults.ours, search: searchResults.ours },
+    'ours-any-host': { pages: pageResults['ours-any-host'], search: searchResults['ours-any-host'] },
     starlight: {
       versions: JSON.parse(readFileSync('bench/starlight/package.json', 'utf8')).dependencies,
       buildMs: starlightBuildMs,
@@ -294,6 +312,7 @@ const result = {
   },
   /** ours / Starlight, per query, of the medians. */
   ratio: comparison,
+  ratioAnyHost: comparisonAnyHost,
   raw: runs,
 };
 mkdirSync('bench-results', { recursive: true });
@@ -329,10 +348,11 @@ for (const query of [...QUERIES, ALL]) {
 }
 const ours = pageResults.ours[SECTION_PAGE];
 const theirs = pageResults.starlight[SECTION_PAGE];
-console.log(`\nours / Starlight                              cold time   search bytes`);
+console.log(`\nours / Starlight                  cold time   search bytes   (any host: cold time   search bytes)`);
 for (const query of [...QUERIES, ALL]) {
+  const [a, b] = [comparison[query], comparisonAnyHost[query]];
   console.log(
-    `${query.padEnd(44)}${comparison[query].coldMs.toFixed(2).padStart(11)}${comparison[query].coldWire.toFixed(2).padStart(15)}`,
+    `${query.padEnd(32)}${a.coldMs.toFixed(2).padStart(11)}${a.coldWire.toFixed(2).padStart(15)}${b.coldMs.toFixed(2).padStart(23)}${b.coldWire.toFixed(2).padStart(15)}`,
   );
 }
 console.log(

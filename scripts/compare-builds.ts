@@ -1,16 +1,21 @@
-// `npm run build:compare`: builds the current checkout twice into temporary folders and compares every file
+// `npm run build:compare`: builds the current checkout twice, into two folders on two filesystems (tmpfs under
+// /dev/shm, whose directory order differs from a disk's, and the checkout's own .cache/), and compares every file
 // byte for byte. Prints the files that differ and exits non-zero if any do. (tests/build/reliable-builds.test.ts
-// compares one rebuild against the tests' build on every `npm test`.)
+// compares a rebuild on tmpfs against the tests' build on every `npm test`.)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { differingFiles } from './tree-diff.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'reader-compare-'));
+mkdirSync('.cache', { recursive: true });
+const folders = [
+  mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'reader-compare-')),
+  mkdtempSync(join('.cache', 'reader-compare-')),
+];
 try {
-  const [a, b] = ['a', 'b'].map((name) => {
-    const out = join(root, name);
+  const [a, b] = folders.map((folder) => {
+    const out = join(folder, 'dist');
     execFileSync(process.execPath, ['scripts/build.ts', '--silent'], {
       stdio: 'inherit',
       env: { ...process.env, READER_OUT_DIR: out },
@@ -19,8 +24,12 @@ try {
   });
   const differences = differingFiles(a, b);
   for (const line of differences) console.log(line);
-  console.log(differences.length ? `${differences.length} files differ` : 'the two builds are identical');
+  console.log(
+    differences.length
+      ? `${differences.length} files differ between ${a} and ${b}`
+      : `the two builds are identical: ${a} and ${b}`,
+  );
   process.exitCode = differences.length ? 1 : 0;
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 }
