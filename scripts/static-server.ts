@@ -1,5 +1,6 @@
 // A small static file server for dist/, used by the browser tests, screenshots and benchmarks.
 // It serves the site under its base path, answers unknown paths with 404.html, and can compress.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
@@ -56,6 +57,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Compressed bodies by encoding and content, shared by every server (tests serve copies of one site). */
+const compressed = new Map<string, Buffer>();
+
 /**
  * Serves a built site as a static host does. sirv finds and sends the files (index.html for a folder, HEAD,
  * ranges, ETags); this layer adds what a host adds: the site under its base path, the 404 page for any other
@@ -66,7 +70,6 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
   const root = resolve(options.root);
   const base = options.base ?? '/';
   const rules = options.headersFile ? parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')) : [];
-  const compressed = new Map<string, Buffer>();
   const files = sirv(root, { dev: true, etag: true, dotfiles: false, extensions: ['html'] });
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -99,9 +102,9 @@ export async function serveDist(options: ServeOptions): Promise<RunningServer> {
             ? 'gzip'
             : null;
       Object.assign(res, original);
-      interceptBody(res, status, encoding, (body, stats) => {
+      interceptBody(res, status, encoding, (body) => {
         if (!encoding) return body;
-        const key = `${encoding} ${path} ${stats}`;
+        const key = `${encoding} ${createHash('sha256').update(body).digest('hex')}`;
         let cached = compressed.get(key);
         if (!cached) {
           cached =
@@ -138,7 +141,7 @@ function interceptBody(
   res: ServerResponse,
   status: number,
   encoding: string | null,
-  transform: (body: Buffer, stats: string) => Buffer,
+  transform: (body: Buffer) => Buffer,
 ) {
   const chunks: Buffer[] = [];
   const writeHead = res.writeHead.bind(res) as (code: number, headers?: Record<string, unknown>) => ServerResponse;
@@ -162,7 +165,7 @@ function interceptBody(
   res.end = ((chunk?: Buffer) => {
     if (headOnly) return end();
     if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
-    const body = transform(Buffer.concat(chunks), `${head['Last-Modified'] ?? ''} ${head['Content-Length'] ?? ''}`);
+    const body = transform(Buffer.concat(chunks));
     delete head['Content-Length'];
     delete head['Content-Type'];
     const headers: Record<string, unknown> = { ...head, 'content-length': String(body.length) };
