@@ -294,8 +294,8 @@ const ENGINES = [
   { name: 'Firefox', installed: existsSync(FIREFOX), install: 'firefox-esr', launch: launchFirefox },
   {
     name: 'WebKit',
-    installed: existsSync(WEBKIT_DRIVER) && existsSync(MINIBROWSER),
-    install: 'webkit2gtk-driver xvfb',
+    installed: existsSync(WEBKIT_DRIVER) && existsSync(MINIBROWSER) && existsSync('/usr/bin/xvfb-run'),
+    install: 'webkit2gtk-driver xvfb xauth',
     launch: launchWebKit,
   },
 ] as const;
