@@ -7,16 +7,16 @@ import { paths } from './paths';
 
 export function citedWork(briefing: Briefing, section?: Section): CitedWork {
   const site = import.meta.env.SITE;
-  const briefingUrl = absoluteUrl(paths.briefing(briefing.slug), site);
   if (!section) {
-    return { key: briefing.slug, title: briefing.data.title, siteName: SITE_NAME, url: briefingUrl, language: 'en' };
+    const url = absoluteUrl(paths.briefing(briefing.slug), site);
+    return { key: briefing.slug, title: briefing.data.title, siteName: SITE_NAME, url, language: 'en' };
   }
+  // Slugs never contain a colon, so no section's key can be another briefing's.
   return {
     key: `${briefing.slug}:${section.slug}`,
     title: section.title,
     siteName: SITE_NAME,
     url: absoluteUrl(paths.section(briefing.slug, section.slug), site),
     language: 'en',
-    partOf: { title: briefing.data.title, url: briefingUrl },
   };
 }

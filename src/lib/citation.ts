@@ -3,8 +3,8 @@
 // One item, everywhere: each page is a web page on the website "Research Reader" (CSL `webpage`, RIS `ELEC`,
 // BibTeX `@misc`, schema.org `WebPage`, Open Graph `website`; Zotero saves a "Web Page"). A section is also part
 // of its briefing; web-page citations have no place for that, so it is stated in the structured data only.
-// The record gives no author, publisher, publication date or original URL, so no file ever has one. The
-// access date is the reader's: the page fills it in, and the files leave it out so every build of a commit is
+// The record gives no author, publication date, original publisher or URL, so no file has any of them (the
+// website they name is this site, where the reader read it). The access date is the reader's: the page fills it in, and the files leave it out so every build of a commit is
 // identical. CSL-JSON is the source of truth: the APA and Chicago text on the page are rendered from the same
 // item (citation-styles.ts).
 
@@ -18,8 +18,6 @@ export interface CitedWork {
   /** Absolute URL of the page. */
   url: string;
   language: string;
-  /** For a section: the briefing it is part of. */
-  partOf?: { title: string; url: string };
 }
 
 /** The item's type in each vocabulary that names one; every file and tag of a page uses these. */

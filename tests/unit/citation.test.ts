@@ -27,7 +27,6 @@ const section: CitedWork = {
   key: 'china-united-front:sharp-power',
   title: 'Sharp power',
   url: `${briefing.url}sharp-power/`,
-  partOf: { title: briefing.title, url: briefing.url },
 };
 const odd: CitedWork = { ...briefing, key: 'odd', title: 'Costs & 50% of {all} #1_x ~ ^ \\ $ in the UK' };
 const works = [briefing, section, odd];
