@@ -22,6 +22,8 @@ declare module '@citation-js/core' {
   }
   export const plugins: {
     config: { get(name: '@csl'): { styles: Register<string>; locales: Register<string> } };
+    /** One parsing step of an input format (a RIS file to its records, …). */
+    input: { chainLink(data: unknown): unknown };
   };
   /** Parses any input format a loaded plugin reads (BibTeX, RIS, CSL-JSON) into CSL-JSON items. */
   export class Cite {
