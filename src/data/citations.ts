@@ -8,18 +8,13 @@ import { paths } from './paths';
 export function citedWork(briefing: Briefing, section?: Section): CitedWork {
   const site = import.meta.env.SITE;
   if (!section) {
-    return {
-      key: briefing.slug,
-      title: briefing.data.title,
-      siteName: SITE_NAME,
-      url: absoluteUrl(paths.briefing(briefing.slug), site),
-      language: 'en',
-    };
+    const url = absoluteUrl(paths.briefing(briefing.slug), site);
+    return { key: briefing.slug, title: briefing.data.title, siteName: SITE_NAME, url, language: 'en' };
   }
+  // Slugs never contain a colon, so no section's key can be another briefing's.
   return {
-    key: `${briefing.slug}-${section.slug}`,
+    key: `${briefing.slug}:${section.slug}`,
     title: section.title,
-    partOf: briefing.data.title,
     siteName: SITE_NAME,
     url: absoluteUrl(paths.section(briefing.slug, section.slug), site),
     language: 'en',

@@ -3,7 +3,7 @@ import type { Briefing, Section } from './library';
 import { paths } from './paths';
 import { eventTimes } from '../lib/event-time';
 import { absoluteUrl } from '../lib/paths';
-import { eventData, sectionArticle } from '../lib/structured-data';
+import { eventData, sectionPage } from '../lib/structured-data';
 import { SITE_NAME } from '../site-config';
 
 export function sectionStructuredData(
@@ -14,7 +14,7 @@ export function sectionStructuredData(
   const url = (path: string) => absoluteUrl(path, site);
   const pageUrl = url(paths.section(briefing.slug, section.slug));
   const blocks = [
-    sectionArticle({
+    sectionPage({
       title: section.title,
       description: section.description,
       url: pageUrl,

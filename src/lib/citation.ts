@@ -1,118 +1,122 @@
-// Citations of a briefing or one of its sections, in the styles and formats researchers use.
-// The record gives no author, publisher, publication date or original URL, so none is ever written:
-// APA and Chicago say "n.d.", and the machine formats simply have no such field. The access date is
-// the reader's: the page fills it in in the browser, and the downloadable files leave it out so every
-// build of a commit is identical.
+// What a briefing or a section is for a reference manager, and the files that say so.
+//
+// One item, everywhere: each page is a web page on the website "Research Reader" (CSL `webpage`, RIS `ELEC`,
+// BibTeX `@misc`, schema.org `WebPage`, Open Graph `website`; Zotero saves a "Web Page"). A section is also part
+// of its briefing; web-page citations have no place for that, so it is stated in the structured data only.
+// The record gives no author, publication date, original publisher or URL, so no file has any of them (the
+// website they name is this site, where the reader read it). The access date is the reader's: the page fills it in, and the files leave it out so every build of a commit is
+// identical. CSL-JSON is the source of truth: the APA and Chicago text on the page are rendered from the same
+// item (citation-styles.ts).
 
 export interface CitedWork {
-  /** A key for BibTeX and CSL-JSON, e.g. `china-united-front` or `china-united-front-sharp-power`. */
+  /** Stable and unique per page: the briefing's slug, or `briefing:section` (slugs never contain a colon). */
   key: string;
-  /** The work's title: the briefing's, or the section's. */
+  /** The page's title: the briefing's, or the section's. */
   title: string;
-  /** For a section: the briefing it is part of. */
-  partOf?: string;
-  /** The site the reader read it on. */
+  /** The website the page is on. */
   siteName: string;
   /** Absolute URL of the page. */
   url: string;
   language: string;
 }
 
-/** A run of citation text: plain, italic, or the access date (filled in where the citation is shown). */
-export type CitationPart = string | { italic: string } | { accessed: true };
+/** The item's type in each vocabulary that names one; every file and tag of a page uses these. */
+export const ITEM_TYPE = {
+  csl: 'webpage',
+  ris: 'ELEC',
+  bibtex: 'misc',
+  schemaOrg: 'WebPage',
+  openGraph: 'website',
+  zotero: 'webpage',
+} as const;
 
-export type CitationStyle = 'apa' | 'chicago';
+/** A note for reference managers (Zotero keeps it with the item); no citation style prints it. */
+export const CITATION_NOTE = 'The source gives no author or publication date.';
 
-export const CITATION_STYLES: Record<CitationStyle, string> = {
-  apa: 'APA (7th edition)',
-  chicago: 'Chicago (notes and bibliography)',
-};
-
-/** Ends a title with a full stop unless it already ends with punctuation. */
-function period(text: string): string {
-  return /[.?!]$/.test(text) ? text : `${text}.`;
+/** A CSL-JSON item (the fields this project writes). */
+export interface CslItem {
+  id: string;
+  type: string;
+  title: string;
+  'container-title': string;
+  URL: string;
+  language: string;
+  note?: string;
+  accessed?: { 'date-parts': number[][] };
 }
 
-/** APA 7, a web page with no author and no date: title, (n.d.), site, retrieval date and URL. */
-function apa(work: CitedWork): CitationPart[] {
-  const head: CitationPart[] = work.partOf
-    ? [`${period(work.title)} (n.d.). In `, { italic: work.partOf }, '. ']
-    : [{ italic: period(work.title) }, ' (n.d.). '];
-  return [...head, `${work.siteName}. Retrieved `, { accessed: true }, `, from ${work.url}`];
-}
-
-/** Chicago 17 bibliography entry, no author and no date: quoted title, site, n.d., access date, URL. */
-function chicago(work: CitedWork): CitationPart[] {
-  const title = work.partOf ? `“${work.title},” in “${work.partOf}.”` : `“${period(work.title)}”`;
-  return [`${title} ${work.siteName}, n.d. Accessed `, { accessed: true }, `. ${work.url}.`];
-}
-
-export function formatCitation(work: CitedWork, style: CitationStyle): CitationPart[] {
-  return style === 'apa' ? apa(work) : chicago(work);
-}
-
-/** The citation as plain text, with the given access date. */
-export function citationText(parts: CitationPart[], accessed: string): string {
-  return parts.map((part) => (typeof part === 'string' ? part : 'italic' in part ? part.italic : accessed)).join('');
-}
-
-/** "June 9, 2020": the access date as APA and Chicago write it. */
-export function formatAccessDate(date: Date): string {
-  return date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-}
-
-const NOTE = 'The source gives no author or publication date.';
-
-function bibtexEscape(text: string): string {
-  return text
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([{}&%$#_])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}');
-}
-
-/** A BibTeX `@online` entry (biblatex; BibTeX styles read it as @misc), title braced to keep its case. */
-export function toBibtex(work: CitedWork): string {
-  const fields: [string, string][] = [
-    ['title', `{${bibtexEscape(work.title)}}`],
-    ...(work.partOf ? ([['booktitle', `{${bibtexEscape(work.partOf)}}`]] as [string, string][]) : []),
-    ['organization', bibtexEscape(work.siteName)],
-    ['url', work.url],
-    ['langid', work.language === 'en' ? 'english' : work.language],
-    ['note', NOTE],
-  ];
-  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
-  return `@online{${work.key},\n${body}\n}\n`;
-}
-
-/** RIS: one tagged record, `TY` first and `ER` last, CRLF line endings. */
-export function toRis(work: CitedWork): string {
-  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const lines: [string, string][] = [
-    ['TY', 'ELEC'],
-    ['TI', oneLine(work.title)],
-    ...(work.partOf ? ([['T2', oneLine(work.partOf)]] as [string, string][]) : []),
-    ['DB', work.siteName],
-    ['UR', work.url],
-    ['LA', work.language],
-    ['N1', NOTE],
-    ['ER', ''],
-  ];
-  return lines.map(([tag, value]) => `${tag}  - ${value}`).join('\r\n') + '\r\n';
+export function cslItem(work: CitedWork): CslItem {
+  return {
+    id: work.key,
+    type: ITEM_TYPE.csl,
+    title: work.title,
+    'container-title': work.siteName,
+    URL: work.url,
+    language: work.language,
+    note: CITATION_NOTE,
+  };
 }
 
 /** CSL-JSON (the format Zotero, Pandoc and citeproc read): an array of one item, no author, no issued. */
 export function toCslJson(work: CitedWork): string {
-  const item = {
-    id: work.key,
-    type: 'webpage',
-    title: work.title,
-    ...(work.partOf ? { 'container-title': work.partOf } : { 'container-title': work.siteName }),
-    URL: work.url,
-    language: work.language,
-    note: NOTE,
-  };
-  return `${JSON.stringify([item], null, 2)}\n`;
+  return `${JSON.stringify([cslItem(work)], null, 2)}\n`;
+}
+
+const BIBTEX_SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** TeX's special characters escaped, in one pass (so the braces of `\textbackslash{}` stay braces). */
+function bibtexEscape(text: string): string {
+  return text.replace(/[\\{}&%$#_~^]/g, (ch) => BIBTEX_SPECIAL[ch] ?? `\\${ch}`);
+}
+
+/**
+ * A title whose capitalised words are braced, so no style or importer changes their case: plain BibTeX
+ * lower-cases unbraced words after the first, and Better BibTeX sentence-cases a title braced as a whole.
+ */
+function caseProtected(title: string): string {
+  return bibtexEscape(title)
+    .split(' ')
+    .map((word) => (/\p{Lu}/u.test(word) ? `{${word}}` : word))
+    .join(' ');
+}
+
+const BIBLATEX_LANGUAGES: Record<string, string> = { en: 'english' };
+
+/**
+ * A BibTeX `@misc` entry, the standard type BibTeX and biblatex both have for a web page (and what Zotero writes
+ * for one). Plain BibTeX styles print `howpublished`, so the URL is there as well as in `url` (biblatex); the
+ * website is the `organization`. No author, year or note: nothing a bibliography would print that the record
+ * does not give.
+ */
+export function toBibtex(work: CitedWork): string {
+  const fields: [string, string][] = [
+    ['title', caseProtected(work.title)],
+    ['howpublished', `\\url{${work.url}}`],
+    ['url', work.url],
+    ['organization', bibtexEscape(work.siteName)],
+    ['langid', BIBLATEX_LANGUAGES[work.language] ?? work.language],
+  ];
+  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  return `@${ITEM_TYPE.bibtex}{${work.key},\n${body}\n}\n`;
+}
+
+/** RIS: one tagged record, `TY` first and `ER` last, CRLF line endings; `T2` is the website's title. */
+export function toRis(work: CitedWork): string {
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const lines: [string, string][] = [
+    ['TY', ITEM_TYPE.ris],
+    ['TI', oneLine(work.title)],
+    ['T2', oneLine(work.siteName)],
+    ['UR', work.url],
+    ['LA', work.language],
+    ['N1', CITATION_NOTE],
+    ['ER', ''],
+  ];
+  return lines.map(([tag, value]) => `${tag}  - ${value}`).join('\r\n') + '\r\n';
 }
 
 export const CITATION_FORMATS = {

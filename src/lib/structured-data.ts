@@ -1,7 +1,10 @@
 // schema.org JSON-LD built from the same validated data the pages render. Fields the record does not
-// give (author, publisher, publication date) are left out rather than guessed.
+// give (author, publisher, publication date) are left out rather than guessed. The briefing and its sections
+// are web pages, as their citations say (citation.ts); a section is part of its briefing, which is part of the
+// website.
 import type { BriefingEvent, Source } from './schemas';
 import type { EventTimes } from './event-time';
+import { ITEM_TYPE } from './citation';
 
 type Json = Record<string, unknown>;
 
@@ -26,8 +29,8 @@ function sourceWork(source: Source): Json {
   };
 }
 
-/** The briefing as an Article, its sections as parts and the reports it draws on as citations. */
-export function briefingArticle(input: {
+/** The briefing as a web page, its sections as parts and the reports it draws on as citations. */
+export function briefingPage(input: {
   title: string;
   description: string;
   url: string;
@@ -38,7 +41,7 @@ export function briefingArticle(input: {
 }): Json {
   return {
     '@context': 'https://schema.org',
-    '@type': 'Article',
+    '@type': ITEM_TYPE.schemaOrg,
     '@id': input.url,
     headline: input.title,
     name: input.title,
@@ -48,7 +51,7 @@ export function briefingArticle(input: {
     inLanguage: 'en',
     isPartOf: { '@type': 'WebSite', name: input.site.name, url: input.site.url },
     hasPart: input.sections.map((s) => ({
-      '@type': 'Article',
+      '@type': ITEM_TYPE.schemaOrg,
       headline: s.title,
       description: s.description,
       url: s.url,
@@ -57,8 +60,8 @@ export function briefingArticle(input: {
   };
 }
 
-/** One section as an Article that is part of the briefing's Article. */
-export function sectionArticle(input: {
+/** One section as a web page that is part of the briefing's page. */
+export function sectionPage(input: {
   title: string;
   description: string;
   url: string;
@@ -69,16 +72,17 @@ export function sectionArticle(input: {
 }): Json {
   return {
     '@context': 'https://schema.org',
-    '@type': 'Article',
+    '@type': ITEM_TYPE.schemaOrg,
     '@id': input.url,
     headline: input.title,
+    name: input.title,
     description: input.description,
     url: input.url,
     ...(input.image ? { image: input.image } : {}),
     inLanguage: 'en',
     position: input.position,
     isPartOf: {
-      '@type': 'Article',
+      '@type': ITEM_TYPE.schemaOrg,
       '@id': input.briefing.url,
       headline: input.briefing.title,
       url: input.briefing.url,

@@ -1,6 +1,7 @@
 // Copying and sharing links, loaded by site.ts on first use (see ShareLinks.astro). The ¶ and heading
-// links copy their absolute URL; a selection in the text offers a link to itself (a text fragment
-// where the browser supports them, else the nearest paragraph); citations copy as text.
+// links copy their absolute URL and citations their text (site.ts writes the clipboard, inside the click;
+// this says whether it worked); a selection in the text offers a link to itself (a text fragment where the
+// browser supports them, else the nearest paragraph).
 import { selectionUrl } from '../lib/text-fragment';
 import { register } from './lazy';
 
@@ -21,9 +22,10 @@ function announce(message: string) {
   timer = window.setTimeout(() => toast.classList.remove('is-open'), 5000);
 }
 
-async function copy(text: string, message: string, url?: string) {
+/** Says whether a clipboard write worked, and offers the share sheet for a link where the device has one. */
+async function settle(written: Promise<void>, message: string, url?: string) {
   try {
-    await navigator.clipboard.writeText(text);
+    await written;
     announce(message);
   } catch {
     announce(url ? 'Could not copy: the link is in the address bar' : 'Could not copy: select the text to copy it');
@@ -34,22 +36,27 @@ async function copy(text: string, message: string, url?: string) {
   }
 }
 
-/** Copies a ¶ or heading link's URL (and makes it the address), or a citation's text. */
-export function copyFrom(target: Element): void {
-  const link = target.closest<HTMLAnchorElement>('a.para-link, a.heading-link');
-  if (link) {
-    history.replaceState(null, '', link.href);
-    void copy(link.href, 'Link copied', link.href);
-    return;
-  }
-  const citation = document.getElementById(target.closest<HTMLElement>('[data-copy]')?.dataset.copy ?? '');
-  if (citation) void copy(citation.textContent!.replace(/\s+/g, ' ').trim(), 'Citation copied');
+/**
+ * After the page script has written a ¶ or heading link's URL (which also becomes the address) or a citation's
+ * text to the clipboard, inside the click (site.ts).
+ */
+export function copied(control: Element, written: Promise<void>): void {
+  if (control instanceof HTMLAnchorElement) {
+    history.replaceState(null, '', control.href);
+    void settle(written, 'Link copied', control.href);
+  } else void settle(written, 'Citation copied');
 }
 
 shareButton?.addEventListener('click', () => navigator.share({ url: lastUrl, title: document.title }).catch(() => {}));
 
-/** Shows "Copy link to selection" under a selection in the text, or hides it. */
+/** Shows "Copy link to selection" under a selection in the text, or hides it, once a frame while it changes. */
+let frame = 0;
 export function placeSelectionButton(): void {
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(place);
+}
+
+function place(): void {
   const selection = getSelection();
   const text = selection && !selection.isCollapsed ? selection.toString() : '';
   const range = text ? selection!.getRangeAt(0) : null;
@@ -85,7 +92,7 @@ export function placeSelectionButton(): void {
 // Keeps the selection when the button is pressed.
 selectionButton?.addEventListener('pointerdown', (event) => event.preventDefault());
 selectionButton?.addEventListener('click', () => {
-  if (selectedUrl) copy(selectedUrl, 'Link copied', selectedUrl);
+  if (selectedUrl) void settle(navigator.clipboard.writeText(selectedUrl), 'Link copied', selectedUrl);
 });
 
-register('share', { copyFrom, placeSelectionButton });
+register('share', { copied, placeSelectionButton });

@@ -11,6 +11,7 @@ import searchUrl from './search-dialog?worker&url';
 import highlightUrl from './highlight?worker&url';
 
 const root = document.documentElement;
+const clipboard = navigator.clipboard; // absent where copying is not allowed (a page served over plain HTTP)
 const share = () => load('share', shareUrl);
 const search = () => load('search', searchUrl);
 const openSearch = (event: Event) => {
@@ -50,11 +51,17 @@ document.addEventListener('keydown', (event) => {
 
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
+  const copy = clipboard && target.closest<HTMLElement>('a.para-link, a.heading-link, [data-copy]');
   if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   if (target.closest('[data-search-open]')) openSearch(event);
-  else if (navigator.clipboard && target.closest('a.para-link, a.heading-link, [data-copy]')) {
+  else if (copy) {
+    // The clipboard is written here, inside the click, before any module loads: Safari allows it only there.
+    // A ¶ or heading link copies its URL, a citation's button the citation's text; both are in the page.
     event.preventDefault();
-    void share().then((m) => m.copyFrom(target));
+    const written = clipboard.writeText(
+      (copy as HTMLAnchorElement).href || $<HTMLElement>(`#${copy.dataset.copy}`)!.innerText,
+    );
+    void share().then((m) => m.copied(copy, written));
   }
 });
 
@@ -62,21 +69,17 @@ document.addEventListener('click', (event) => {
 $('[data-search-open]')?.addEventListener('focus', () => void search().then((m) => m.prepareSearch()), { once: true });
 
 // A selection in the text offers a link to itself (on pages with text to link to).
-let frame = 0;
 const selectionLink = $<HTMLElement>('[data-selection-link]');
 if (selectionLink)
   document.addEventListener('selectionchange', () => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      if (getSelection()?.toString() || !selectionLink.hidden) void share().then((m) => m.placeSelectionButton());
-    });
+    if (`${getSelection()}` || !selectionLink.hidden) void share().then((m) => m.placeSelectionButton());
   });
 
 // Citations: the reader's access date, and copy buttons where copying works.
 // ('long' in en-US is "June 9, 2020", as the citation styles want.)
 const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
 $$('[data-access-date]').forEach((el) => (el.textContent = today));
-if (navigator.clipboard) $$<HTMLElement>('[data-copy]').forEach((el) => (el.hidden = false));
+if (clipboard) $$<HTMLElement>('[data-copy]').forEach((el) => (el.hidden = false));
 
 // An event's time in the reader's own zone, under the time as printed (EventProgramme.astro).
 $$<HTMLElement>('[data-local-time]').forEach((el) => {

@@ -140,7 +140,7 @@ describe('the built site', () => {
     expect(programme.querySelector('.programme__title')!.textContent).toBe(
       'China at a Crossroads: Standing up for Human Rights During the Pandemic',
     );
-    expect(programme.querySelector('time')!.getAttribute('datetime')).toBe('2020-06-09T17:00:00-04:00');
+    expect(programme.querySelector('[data-local-time]')!.getAttribute('data-start')).toBe('2020-06-09T17:00:00-04:00');
     const panels = [...programme.querySelectorAll('.panel')];
     expect(panels).toHaveLength(3);
     expect(panels.map((p) => p.querySelectorAll('.panel__speakers li').length)).toEqual([3, 3, 4]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTextTerm, selectionUrl, textDirective } from '../../src/lib/text-fragment';
 import { escapeText, foldLine, toICalendar, toUtcStamp } from '../../src/lib/icalendar';
-import { briefingArticle, eventData, jsonLdText, sectionArticle } from '../../src/lib/structured-data';
+import { briefingPage, eventData, jsonLdText, sectionPage } from '../../src/lib/structured-data';
 import { prefixParagraphIds } from '../../src/lib/rehype-passage-links';
 import { robotsTxt, rssFeed, sitemapXml } from '../../src/lib/feeds';
 import { pngSize } from '../../src/lib/social-card';
@@ -117,8 +117,8 @@ describe('iCalendar', () => {
 describe('JSON-LD', () => {
   const site = { name: 'Research Reader', url: 'https://example.org/' };
 
-  it('describes the briefing as an Article with its sections as parts and its sources as citations', () => {
-    const data = briefingArticle({
+  it('describes the briefing as a web page with its sections as parts and its sources as citations', () => {
+    const data = briefingPage({
       title: 'T',
       description: 'D',
       url: 'https://example.org/b/',
@@ -130,7 +130,7 @@ describe('JSON-LD', () => {
     });
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
-      '@type': 'Article',
+      '@type': 'WebPage',
       headline: 'T',
       inLanguage: 'en',
       url: 'https://example.org/b/',
@@ -138,7 +138,7 @@ describe('JSON-LD', () => {
     expect(data).not.toHaveProperty('author');
     expect(data).not.toHaveProperty('datePublished');
     expect(data.hasPart).toEqual([
-      { '@type': 'Article', headline: 'S', description: 'SD', url: 'https://example.org/b/s/' },
+      { '@type': 'WebPage', headline: 'S', description: 'SD', url: 'https://example.org/b/s/' },
     ]);
     expect(data.citation).toEqual([
       {
@@ -149,7 +149,7 @@ describe('JSON-LD', () => {
         datePublished: '2020-06-08',
       },
     ]);
-    const part = sectionArticle({
+    const part = sectionPage({
       title: 'S',
       description: 'SD',
       url: 'https://example.org/b/s/',
@@ -157,7 +157,12 @@ describe('JSON-LD', () => {
       site,
       position: 1,
     });
-    expect(part.isPartOf).toMatchObject({ '@type': 'Article', url: 'https://example.org/b/' });
+    expect(part).toMatchObject({ '@type': 'WebPage', headline: 'S', url: 'https://example.org/b/s/' });
+    expect(part.isPartOf).toMatchObject({
+      '@type': 'WebPage',
+      url: 'https://example.org/b/',
+      isPartOf: { '@type': 'WebSite', name: 'Research Reader' },
+    });
   });
 
   it('describes the webinar as an online Event with offsets, organiser, sponsors, panels and speakers', () => {
