@@ -19,12 +19,11 @@ const openSearch = (event: Event) => {
 };
 
 // Theme: light, dark or system, remembered; ThemeInit.astro applies it before first paint.
-const themeBox = $<HTMLElement>('[data-theme-switch]');
-const themeSelect = themeBox?.querySelector('select');
-if (themeBox && themeSelect) {
+const themeSelect = $<HTMLSelectElement>('#theme-select');
+if (themeSelect) {
   themeSelect.value = root.dataset.theme ?? 'system';
-  themeBox.hidden = false;
-  themeSelect.addEventListener('change', () => {
+  themeSelect.parentElement!.hidden = false;
+  themeSelect.onchange = () => {
     const choice = themeSelect.value;
     if (choice === 'system') delete root.dataset.theme;
     else root.dataset.theme = choice;
@@ -33,7 +32,7 @@ if (themeBox && themeSelect) {
     } catch {
       // storage may be off; the choice still holds on this page
     }
-  });
+  };
 }
 
 document.addEventListener('keydown', (event) => {
