@@ -43,20 +43,25 @@ export const entityCardId = (slug: string) => `entity-card-${slug}`;
 /**
  * The markup of a marked mention: the name itself is the one control, with nothing added to the line.
  *
- *   <label class="mention" data-entity="…"><span aria-hidden="true">Name as printed</span><button
- *     type="button" class="mention__open" popovertarget="entity-card-…" aria-label="Name as printed"></button></label>
+ *   <label class="mention" data-entity="…">Name as printed<button type="button" class="mention__open"
+ *     popovertarget="entity-card-…" aria-label="About Name as printed"></button></label>
  *
  * A button cannot wrap across lines like text, so the printed words stay inline text and an empty button
  * lies over them (positioned on the name, out of the line's flow, see entities.css): one Tab stop, no gap
- * before a following comma or "’s", line boxes as tall as plain text's. The label makes every fragment of
- * a name that wraps open the card too. Screen readers meet the button, named with the printed words, in
- * the words' place; the words themselves are hidden from them so they are not read twice.
+ * before a following comma or "’s", line boxes as tall as plain text's, nothing on paper. The label makes
+ * every fragment of a name that wraps open the card too. The words stay in the accessibility tree (hiding
+ * them would also drop them from the text of a PDF printed from the page); the button's name starts with
+ * "About" so that a screen reader reads the name, then the offer of its card.
  */
 export function mentionElements(slug: string, text: string) {
   return {
     label: { className: ['mention'], dataEntity: slug },
-    words: { ariaHidden: 'true' },
-    button: { type: 'button', className: ['mention__open'], popovertarget: entityCardId(slug), ariaLabel: text },
+    button: {
+      type: 'button',
+      className: ['mention__open'],
+      popovertarget: entityCardId(slug),
+      ariaLabel: `About ${text}`,
+    },
   };
 }
 
@@ -100,17 +105,11 @@ export function remarkEntities(options: RemarkEntitiesOptions) {
         linked.add(match.entity);
         if (match.start > last) out.push({ type: 'text', value: value.slice(last, match.start) });
         const markup = mentionElements(match.entity, match.text);
+        const button: Node = { type: 'entityCardButton', data: { hName: 'button', hProperties: markup.button } };
         out.push({
           type: 'entityMention',
           data: { hName: 'label', hProperties: markup.label },
-          children: [
-            {
-              type: 'entityMentionWords',
-              data: { hName: 'span', hProperties: markup.words },
-              children: [{ type: 'text', value: match.text }],
-            },
-            { type: 'entityCardButton', data: { hName: 'button', hProperties: markup.button }, children: [] },
-          ],
+          children: [{ type: 'text', value: match.text }, button],
         });
         last = match.end;
       }

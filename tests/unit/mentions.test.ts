@@ -133,8 +133,8 @@ describe('remarkEntities', () => {
   it('makes the first mention in a section the button that opens its card, and leaves later ones plain', () => {
     const { html } = render('Joske writes. Alex Joske adds: ask Alex Joske.');
     expect(html).toBe(
-      '<p><label class="mention" data-entity="alex-joske"><span aria-hidden="true">Joske</span>' +
-        '<button type="button" class="mention__open" popovertarget="entity-card-alex-joske" aria-label="Joske"></button></label>' +
+      '<p><label class="mention" data-entity="alex-joske">Joske' +
+        '<button type="button" class="mention__open" popovertarget="entity-card-alex-joske" aria-label="About Joske"></button></label>' +
         ' writes. Alex Joske adds: ask Alex Joske.</p>',
     );
   });
