@@ -75,7 +75,6 @@ export function localTimeText(start: Date, end: Date, timeZone?: string): string
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    hourCycle: 'h23',
     timeZoneName: 'short',
     timeZone,
   });

@@ -43,15 +43,17 @@ export const entityCardId = (slug: string) => `entity-card-${slug}`;
 /**
  * The markup of a marked mention: the name itself is the one control, with nothing added to the line.
  *
- *   <label class="mention" data-entity="…">Name as printed<button type="button" class="mention__open"
- *     popovertarget="entity-card-…" aria-label="About Name as printed"></button></label>
+ *   <span class="mention" data-entity="…">Name as printed<button type="button" class="mention__open"
+ *     popovertarget="entity-card-…" aria-label="About Name as printed"></button></span>
  *
  * A button cannot wrap across lines like text, so the printed words stay inline text and an empty button
  * lies over them (positioned on the name, out of the line's flow, see entities.css): one Tab stop, no gap
- * before a following comma or "’s", line boxes as tall as plain text's, nothing on paper. The label makes
- * every fragment of a name that wraps open the card too. The words stay in the accessibility tree (hiding
- * them would also drop them from the text of a PDF printed from the page); the button's name starts with
- * "About" so that a screen reader reads the name, then the offer of its card.
+ * before a following comma or "’s", line boxes as tall as plain text's, nothing on paper. Over a name that
+ * wraps, the button covers only part of it, and the page script passes a click on the rest to the button.
+ * (A <label> would pass it on without JavaScript, but Pagefind leaves a label's words out of the index.)
+ * The words stay in the accessibility tree (hiding them would also drop them from the text of a PDF printed
+ * from the page); the button's name starts with "About" so that a screen reader reads the name, then the
+ * offer of its card.
  */
 export function mentionElements(slug: string, text: string) {
   return {
@@ -108,7 +110,7 @@ export function remarkEntities(options: RemarkEntitiesOptions) {
         const button: Node = { type: 'entityCardButton', data: { hName: 'button', hProperties: markup.button } };
         out.push({
           type: 'entityMention',
-          data: { hName: 'label', hProperties: markup.label },
+          data: { hName: 'span', hProperties: markup.label },
           children: [{ type: 'text', value: match.text }, button],
         });
         last = match.end;

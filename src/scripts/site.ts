@@ -51,6 +51,8 @@ document.addEventListener('click', (event) => {
   const target = event.target as Element;
   if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   if (target.closest('[data-search-open]')) openSearch(event);
+  // A click on a wrapped entity name, beside the button that lies over part of it, opens its card too.
+  else if (target.matches('.mention')) (target.lastChild as HTMLElement).click();
   else if (navigator.clipboard && target.closest('a.para-link, a.heading-link, [data-copy]')) {
     event.preventDefault();
     void share().then((m) => m.copyFrom(target));

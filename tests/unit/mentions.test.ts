@@ -133,8 +133,8 @@ describe('remarkEntities', () => {
   it('makes the first mention in a section the button that opens its card, and leaves later ones plain', () => {
     const { html } = render('Joske writes. Alex Joske adds: ask Alex Joske.');
     expect(html).toBe(
-      '<p><label class="mention" data-entity="alex-joske">Joske' +
-        '<button type="button" class="mention__open" popovertarget="entity-card-alex-joske" aria-label="About Joske"></button></label>' +
+      '<p><span class="mention" data-entity="alex-joske">Joske' +
+        '<button type="button" class="mention__open" popovertarget="entity-card-alex-joske" aria-label="About Joske"></button></span>' +
         ' writes. Alex Joske adds: ask Alex Joske.</p>',
     );
   });
