@@ -46,7 +46,7 @@ export default defineConfig({
         remarkGfm,
         remarkHeadingIds,
         [remarkCrossLinks, { base }],
-        [remarkEntities, { base, entitiesFor: entitiesOfSectionFile }],
+        [remarkEntities, { entitiesFor: entitiesOfSectionFile }],
         [remarkSourceLinks, { base, sourcesFor: sourceIdsOfSectionFile }],
       ],
       rehypePlugins: [rehypeFootnoteIds, rehypePassageLinks],

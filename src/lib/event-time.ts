@@ -31,37 +31,53 @@ export function formatUtcOffset(offset: string): string {
   return `UTC${sign === '-' ? '−' : '+'}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
 }
 
+// One style for every date and time the site writes itself (the source's own words stay as printed):
+// British order, the weekday when it helps, the 24-hour clock. "Tuesday, 9 June 2020, 17:00–20:00 EDT";
+// "8 June 2020"; "June 2020". The reader's own time (localTimeText) comes out in the same style.
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 /** `2020-06` → `June 2020`; `2020-06-08` → `8 June 2020`; `2017` → `2017` */
 export function formatPartialDate(value: string): string {
   const [year, month, day] = value.split('-').map(Number);
   if (!month) return String(year);
-  const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return day ? `${day} ${monthName} ${year}` : `${monthName} ${year}`;
+  return day ? `${day} ${MONTHS[month - 1]} ${year}` : `${MONTHS[month - 1]} ${year}`;
 }
 
-/** `17:00`, `20:00` → `5:00–8:00 PM`; `11:30`, `13:00` → `11:30 AM–1:00 PM` (as the source prints times). */
-export function formatClockRange(start: string, end: string): string {
-  const parts = (clock: string) => {
-    const [h, m] = clock.split(':').map(Number);
-    return { text: `${h % 12 || 12}:${String(m).padStart(2, '0')}`, half: h < 12 ? 'AM' : 'PM' };
-  };
-  const a = parts(start);
-  const b = parts(end);
-  return a.half === b.half ? `${a.text}–${b.text} ${b.half}` : `${a.text} ${a.half}–${b.text} ${b.half}`;
+/** `2020-06-09T17:00:00-04:00` → `Tuesday, 9 June 2020` (the day as written in the timestamp, whatever its zone). */
+export function formatEventDay(timestamp: string): string {
+  const [year, month, day] = timestamp.slice(0, 10).split('-').map(Number);
+  return `${WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]}, ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /**
- * The event's time in the reader's own time zone, shown under the printed time by the page script (site.ts):
- * `In your time zone: Tuesday, 9 June 2020, 23:00 CEST–02:00 CEST (Wednesday, 10 June).` An end on another
- * day in that zone names the day. `locales` and `timeZone` default to the browser's.
+ * The event's time in the reader's own time zone, shown under the printed time by the page script (site.ts), in
+ * the site's style: `In your time zone: Tuesday, 9 June 2020, 23:00 CEST – Wednesday, 10 June 2020, 02:00 CEST`,
+ * or `…, 17:00–20:00 GMT-4` when both ends fall on one day there. `timeZone` defaults to the browser's.
  */
-export function localTimeText(start: Date, end: Date, locales?: string, timeZone?: string): string {
-  const format = (date: Date, options: Intl.DateTimeFormatOptions) =>
-    date.toLocaleString(locales, { ...options, timeZone });
-  const day = { weekday: 'long', day: 'numeric', month: 'long' } as const;
-  const time = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
-  const endDay = format(end, day);
-  return `In your time zone: ${format(start, { ...day, year: 'numeric' })}, ${format(start, time)}–${format(end, time)}${
-    endDay === format(start, day) ? '' : ` (${endDay})`
-  }.`;
+export function localTimeText(start: Date, end: Date, timeZone?: string): string {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  });
+  // ICU joins a long date to a time with " at "; the site writes a comma, as everywhere else.
+  return `In your time zone: ${format.formatRange(start, end).replace(/ at /g, ', ')}`;
 }

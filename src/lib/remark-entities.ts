@@ -1,11 +1,10 @@
 // Marks the people, organisations and concepts a section names. The first mention of each entity in
-// a section becomes a link to the entity's page followed by a button that opens its card (a native
-// `popover`, rendered once per page by EntityCards.astro); later mentions stay plain text, so a
-// page never turns into a wall of links. The words a reader sees are never changed, only wrapped.
+// a section opens the entity's card (a native `popover`, rendered once per page by EntityCards.astro,
+// which links on to the entity's page); later mentions stay plain text, so a page never turns into a
+// wall of controls. The words a reader sees are never changed, only wrapped (see `mentionElements`).
 // Every mention (first or not) is recorded in the file's frontmatter as `entityMentions`, which
 // the entity pages and the search filters read back through `render(entry)`.
 import { createMatcher, findMentions, snippetAround, type Nameable } from './mentions';
-import { createPaths } from './paths';
 import { filePath, type PluginFile, type TreeNode } from './tree';
 
 export interface RecordedMention {
@@ -19,7 +18,6 @@ export interface RecordedMention {
 }
 
 export interface RemarkEntitiesOptions {
-  base: string;
   /** The entities that may be mentioned in the file at this path (its briefing's). */
   entitiesFor: (path: string) => (Nameable & { name: string })[];
 }
@@ -42,6 +40,33 @@ const SKIP = new Set([
 
 export const entityCardId = (slug: string) => `entity-card-${slug}`;
 
+/**
+ * The markup of a marked mention: the name itself is the one control, with nothing added to the line.
+ *
+ *   <span class="mention" data-entity="…">Name as printed<button type="button" class="mention__open"
+ *     popovertarget="entity-card-…" aria-label="About Name as printed"></button></span>
+ *
+ * A button cannot wrap across lines like text, so the printed words stay inline text and an empty button
+ * lies over them (positioned on the name, out of the line's flow, see entities.css): one Tab stop, no gap
+ * before a following comma or "’s", line boxes as tall as plain text's, nothing on paper. Over a name that
+ * wraps, the button covers only part of it, and the page script passes a click on the rest to the button.
+ * (A <label> would pass it on without JavaScript, but Pagefind leaves a label's words out of the index.)
+ * The words stay in the accessibility tree (hiding them would also drop them from the text of a PDF printed
+ * from the page); the button's name starts with "About" so that a screen reader reads the name, then the
+ * offer of its card.
+ */
+export function mentionElements(slug: string, text: string) {
+  return {
+    label: { className: ['mention'], dataEntity: slug },
+    button: {
+      type: 'button',
+      className: ['mention__open'],
+      popovertarget: entityCardId(slug),
+      ariaLabel: `About ${text}`,
+    },
+  };
+}
+
 type Data = { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
 type Node = TreeNode & { data?: Data };
 type AstroFile = PluginFile & { data?: { astro?: { frontmatter?: Record<string, unknown> } } };
@@ -53,12 +78,10 @@ function plainText(node: Node): string {
 }
 
 export function remarkEntities(options: RemarkEntitiesOptions) {
-  const paths = createPaths(options.base);
   return (tree: Node, file: AstroFile) => {
     const entities = options.entitiesFor(filePath(file));
     if (entities.length === 0) return;
     const matcher = createMatcher(entities);
-    const names = new Map(entities.map((e) => [e.slug, e.name]));
     const linked = new Set<string>();
     const mentions: RecordedMention[] = [];
     let heading: string | null = null;
@@ -83,29 +106,13 @@ export function remarkEntities(options: RemarkEntitiesOptions) {
         if (linked.has(match.entity)) continue;
         linked.add(match.entity);
         if (match.start > last) out.push({ type: 'text', value: value.slice(last, match.start) });
-        out.push(
-          {
-            type: 'entityMention',
-            data: {
-              hName: 'a',
-              hProperties: { href: paths.entity(match.entity), className: ['mention'], dataEntity: match.entity },
-            },
-            children: [{ type: 'text', value: match.text }],
-          },
-          {
-            type: 'entityCardButton',
-            data: {
-              hName: 'button',
-              hProperties: {
-                type: 'button',
-                className: ['mention__about'],
-                popovertarget: entityCardId(match.entity),
-                ariaLabel: `About ${names.get(match.entity)}`,
-              },
-            },
-            children: [],
-          },
-        );
+        const markup = mentionElements(match.entity, match.text);
+        const button: Node = { type: 'entityCardButton', data: { hName: 'button', hProperties: markup.button } };
+        out.push({
+          type: 'entityMention',
+          data: { hName: 'span', hProperties: markup.label },
+          children: [{ type: 'text', value: match.text }, button],
+        });
         last = match.end;
       }
       if (last === 0) return [text];

@@ -20,12 +20,11 @@ const openSearch = (event: Event) => {
 };
 
 // Theme: light, dark or system, remembered; ThemeInit.astro applies it before first paint.
-const themeBox = $<HTMLElement>('[data-theme-switch]');
-const themeSelect = themeBox?.querySelector('select');
-if (themeBox && themeSelect) {
+const themeSelect = $<HTMLSelectElement>('#theme-select');
+if (themeSelect) {
   themeSelect.value = root.dataset.theme ?? 'system';
-  themeBox.hidden = false;
-  themeSelect.addEventListener('change', () => {
+  themeSelect.parentElement!.hidden = false;
+  themeSelect.onchange = () => {
     const choice = themeSelect.value;
     if (choice === 'system') delete root.dataset.theme;
     else root.dataset.theme = choice;
@@ -34,7 +33,7 @@ if (themeBox && themeSelect) {
     } catch {
       // storage may be off; the choice still holds on this page
     }
-  });
+  };
 }
 
 document.addEventListener('keydown', (event) => {
@@ -54,6 +53,8 @@ document.addEventListener('click', (event) => {
   const copy = clipboard && target.closest<HTMLElement>('a.para-link, a.heading-link, [data-copy]');
   if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   if (target.closest('[data-search-open]')) openSearch(event);
+  // A click on a wrapped entity name, beside the button that lies over part of it, opens its card too.
+  else if (target.matches('.mention')) (target.lastChild as HTMLElement).click();
   else if (copy) {
     // The clipboard is written here, inside the click, before any module loads: Safari allows it only there.
     // A ¶ or heading link copies its URL, a citation's button the citation's text; both are in the page.

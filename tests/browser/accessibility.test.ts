@@ -187,24 +187,63 @@ describeInBrowser('accessibility', ({ newPage, url }) => {
     expect(await still.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
   });
 
-  it('prints the all-in-one page without site controls, light, a section to a page, links with their URLs', async () => {
+  it('prints the all-in-one page as a report: a cover with the contents, a section to a page, running heads, no controls', async () => {
     const page = await newPage({ colorScheme: 'dark' });
     await page.goto(url('china-united-front/all/'));
     await page.emulateMedia({ media: 'print' });
     const hidden = await page.evaluate(() =>
-      ['.site-header', '.site-footer', '.breadcrumbs', '.contents'].map(
+      ['.site-header', '.site-footer', '.breadcrumbs', '.all-section__link', '.para-link', '.mention__open'].map(
         (s) => getComputedStyle(document.querySelector(s)!).display,
       ),
     );
-    expect(hidden).toEqual(['none', 'none', 'none', 'none']);
+    expect(hidden).toEqual(['none', 'none', 'none', 'none', 'none', 'none']);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.all-section')!).breakBefore)).toBe(
-      'page',
-    );
-    const first = await page.evaluate(() => getComputedStyle(document.querySelector('.print-only')!).display);
-    expect(first).toBe('block');
-    expect(await page.locator('.print-only').textContent()).toContain('Printed from http');
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await page.locator('.all-cover__url').textContent()).toContain('Printed from http');
+
+    // The PDF as Chromium prints it (the page's own @page rules), read back as text.
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
+    const { totalPages, text: pages } = await extractText(pdf, { mergePages: false });
+    const sections = await page.locator('.all-section__title').allTextContents();
+    const title = (await page.locator('h1').textContent())!.trim();
+    const lines = (text: string) => text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+    const squeeze = (text: string) => text.replace(/\s+/g, ' ');
+
+    // Page 1 is the cover: title, summary, source, date, the contents, and none of the text yet.
+    expect(squeeze(pages[0])).toContain(squeeze(title));
+    for (const words of ['Editor’s summary', 'Source:', 'Date:', 'Contents'])
+      expect(pages[0].toLowerCase()).toContain(words.toLowerCase());
+    for (const section of sections) expect(squeeze(pages[0])).toContain(section.replace(/^\d+\.\s*/, ''));
+    expect(pages[0]).not.toContain('China is making fresh efforts');
+    // Each section starts a page; every page after the cover carries the title and its number.
+    expect(totalPages).toBeGreaterThanOrEqual(1 + sections.length);
+    expect(totalPages).toBeLessThanOrEqual(14);
+    for (const section of sections)
+      expect(
+        pages.some((p) => lines(p).slice(0, 3).includes(squeeze(section).trim())),
+        section,
+      ).toBe(true);
+    pages.slice(1).forEach((p, i) => {
+      expect(lines(p), `page ${i + 2}`).toContain(squeeze(title));
+      expect(lines(p), `page ${i + 2}`).toContain(`${i + 2} / ${totalPages}`);
+    });
+    // A quotation or a panel of the programme is never split across pages: its first and last words share one.
+    const blocks = await page
+      .locator('.all-section .quote blockquote, .all-section .panel')
+      .evaluateAll((els) => els.map((el) => el.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(blocks.length).toBeGreaterThan(5);
+    for (const block of blocks) {
+      const [head, tail] = [block.split(' ').slice(0, 6).join(' '), block.split(' ').slice(-4).join(' ')];
+      const at = pages.findIndex((p) => squeeze(p).includes(head));
+      expect(at, head).toBeGreaterThan(0);
+      expect(squeeze(pages[at]), `${head} … ${tail}`).toContain(tail);
+    }
+    // Names and their punctuation as the source sets them; no controls or back-links on paper.
+    const all = pages.join('\n');
+    expect(all).toContain('The Wall Street Journal’s Kate O’Keefe reports:');
+    expect([...all.matchAll(/\S+\s+[,.;:’”)](?!\S*\d)/g)].map((m) => m[0])).toEqual([]);
+    expect([...all.matchAll(/\S+ {2,}\S+/g)].map((m) => m[0])).toEqual([]);
+    for (const control of ['↩', 'Bibliography entry', 'Open “', 'Copy citation', 'Every mention of'])
+      expect(all).not.toContain(control);
   });
 });

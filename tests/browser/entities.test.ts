@@ -2,20 +2,23 @@ import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser';
 
 describeInBrowser('people, organisations and concepts', ({ newPage, url }) => {
-  it('opens a mention’s card from the keyboard and closes it with Escape, back on its button', async () => {
+  it('opens a mention’s card from the keyboard and closes it with Escape, back on its name', async () => {
     const page = await newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url('china-united-front/sharp-power/'));
-    await page.locator('a.mention[data-entity="kristine-lee"]').focus();
-    await page.keyboard.press('Tab');
     const button = page.getByRole('button', { name: 'About Kristine Lee' });
-    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    const name = page.locator('article .mention[data-entity="kristine-lee"]');
+    await button.focus();
     const card = page.locator('#entity-card-kristine-lee');
     expect(await card.isVisible()).toBe(false);
+    // The button is the name itself: it covers the printed words.
+    const [nameBox, buttonBox] = [await name.boundingBox(), await button.boundingBox()];
+    expect(buttonBox!.x).toBeCloseTo(nameBox!.x, 0);
+    expect(buttonBox!.width).toBeCloseTo(nameBox!.width, 0);
 
     await page.keyboard.press('Enter');
     await card.waitFor({ state: 'visible' });
     expect(await card.textContent()).toContain('Fellow at the Center for a New American Security.');
-    const [cardBox, buttonBox] = [await card.boundingBox(), await button.boundingBox()];
+    const cardBox = await card.boundingBox();
     // Beside the name (below it, or above when there is no room below), not elsewhere on the page.
     const gap = Math.min(
       Math.abs(cardBox!.y - (buttonBox!.y + buttonBox!.height)),
@@ -30,23 +33,33 @@ describeInBrowser('people, organisations and concepts', ({ newPage, url }) => {
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it('closes a card with its Close button', async () => {
-    const page = await newPage({ viewport: { width: 390, height: 800 } });
-    await page.goto(url('china-united-front/joske-recommendations/'));
-    await page.getByRole('button', { name: 'About Alex Joske' }).click();
-    const card = page.getByRole('dialog', { name: /Alex Joske/ });
-    await card.waitFor({ state: 'visible' });
-    const box = await card.boundingBox();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    await card.getByRole('button', { name: 'Close' }).click();
-    await card.waitFor({ state: 'hidden' });
+  it('opens a card when the name is tapped, anywhere on a name that wraps, and closes it with its Close button', async () => {
+    const page = await newPage({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+    await page.goto(url('china-united-front/united-front-work-department/'));
+    const name = page.locator('article .mention[data-entity="united-front-work-department"]');
+    const card = page.getByRole('dialog', { name: /United Front Work Department/ });
+    const fragments = await name.evaluate((el) =>
+      [...el.getClientRects()].map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })),
+    );
+    expect(fragments.length, 'the name wraps at 390 px').toBeGreaterThan(1);
+    for (const r of fragments) {
+      for (const x of [r.x + 4, r.x + r.w - 4]) {
+        await page.touchscreen.tap(x, r.y + r.h / 2);
+        await card.waitFor({ state: 'visible' });
+        const box = await card.boundingBox();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+        await card.getByRole('button', { name: 'Close' }).tap();
+        await card.waitFor({ state: 'hidden' });
+      }
+    }
   });
 
-  it('follows a mention as a plain link without JavaScript, to every mention of the entity', async () => {
+  it('opens a card without JavaScript (a native popover), whose link leads to every mention of the entity', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(url('china-united-front/joske-recommendations/'));
-    await page.locator('article a.mention', { hasText: 'Alex Joske' }).click();
+    await page.locator('article .mention', { hasText: 'Alex Joske' }).click();
+    await page.getByRole('link', { name: 'Every mention of Alex Joske' }).click();
     await page.waitForURL(/\/entities\/alex-joske\/$/);
     expect(await page.locator('h1').textContent()).toBe('Alex Joske');
     await page.locator('.entity-mention a').first().click();

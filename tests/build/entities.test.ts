@@ -114,35 +114,38 @@ describe('entities in the built site', () => {
   });
 
   it.each(SECTION_SLUGS)(
-    'links only the first mention of each entity in section %s, each to a page that exists, with a card',
+    'marks only the first mention of each entity in section %s, as one button that opens a card linking to its page',
     (slug) => {
       const doc = loadPage(sectionFile(slug));
-      const links = [...doc.querySelectorAll('article .prose a.mention')];
-      expect(links.length).toBeGreaterThan(0);
-      const inText = links.filter((a) => !a.closest('.programme')).map((a) => a.getAttribute('data-entity'));
+      const marks = [...doc.querySelectorAll('article .prose .mention')];
+      expect(marks.length).toBeGreaterThan(0);
+      const inText = marks.filter((m) => !m.closest('.programme')).map((m) => m.getAttribute('data-entity'));
       expect(inText.filter((e, i) => inText.indexOf(e) !== i)).toEqual([]);
-      for (const link of links) {
-        const entity = link.getAttribute('data-entity')!;
-        expect(link.getAttribute('href')).toBe(`/entities/${entity}/`);
-        expect(pages).toContain(entityFile(entity));
-        const button = link.nextElementSibling!;
+      for (const mark of marks) {
+        const entity = mark.getAttribute('data-entity')!;
+        // The printed words, then one empty button named after them: nothing else in the line.
+        const controls = mark.querySelectorAll('a, button, input, select, textarea, [tabindex]');
+        expect(controls, entity).toHaveLength(1);
+        const button = mark.lastElementChild!;
         expect(button.tagName).toBe('BUTTON');
-        expect(button.getAttribute('aria-label')).toBe(`About ${entities.find((e) => e.slug === entity)!.name}`);
         expect(button.textContent).toBe('');
+        expect(button.getAttribute('aria-label')).toBe(`About ${mark.textContent}`);
         const card = doc.getElementById(button.getAttribute('popovertarget')!)!;
         expect(card.hasAttribute('popover')).toBe(true);
         expect(card.closest('.prose')).toBeNull();
         expect(card.textContent).toContain(entities.find((e) => e.slug === entity)!.description);
+        expect(card.querySelector(`a[href="/entities/${entity}/"]`), entity).not.toBeNull();
+        expect(pages).toContain(entityFile(entity));
       }
     },
   );
 
-  it('never links a name inside a heading, and leaves later mentions as plain text', () => {
+  it('never marks a name inside a heading, and leaves later mentions as plain text', () => {
     const doc = loadPage(sectionFile('joske-recommendations'));
-    expect(doc.querySelector('#united-front-system')!.querySelector('a:not(.heading-link)')).toBeNull();
+    expect(doc.querySelector('#united-front-system')!.querySelector('.mention, a:not(.heading-link)')).toBeNull();
     const text = normalizeText(doc.querySelector('article .prose')!.textContent!);
     expect(text.split('united front').length - 1 + text.split('United Front').length - 1).toBeGreaterThan(3);
-    expect(doc.querySelectorAll('article .prose a.mention[data-entity="united-front"]')).toHaveLength(1);
+    expect(doc.querySelectorAll('article .prose .mention[data-entity="united-front"]')).toHaveLength(1);
   });
 
   it('gives each section page a Pagefind filter for each entity it mentions, by type', () => {

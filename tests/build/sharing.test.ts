@@ -210,8 +210,9 @@ describe('the webinar', () => {
   const doc = loadPage(sectionFile('rwchr-event'));
   const facts = doc.querySelector('.programme__facts')!.textContent!.replace(/\s+/g, ' ');
 
-  it('shows the time as the source gives it, says the event took place, and links its calendar file', () => {
-    expect(facts).toContain('5:00–8:00 PM EDT');
+  it('dates the event in the site’s style, keeps the time as printed in the text, says it took place, links its calendar', () => {
+    expect(facts).toContain('Tuesday, 9 June 2020, 17:00–20:00 EDT (UTC−4)');
+    expect(doc.querySelector('#p-1')!.textContent).toContain('Tuesday, June 9 from 5:00-8:00PM EDT');
     expect(facts).toContain('took place');
     expect(facts).not.toMatch(/register now|sign up/i);
     expect(doc.querySelector(`.programme a[href="/${BRIEFING}/rwchr-event.ics"]`)!.textContent).toBe('Add to calendar');

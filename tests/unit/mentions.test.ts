@@ -121,7 +121,6 @@ function render(markdown: string, path = '/content/a-briefing/01-first.mdx') {
     .use(remarkGfm)
     .use(remarkHeadingIds)
     .use(remarkEntities, {
-      base: '/reader/',
       entitiesFor: (p: string) => (p.includes('a-briefing') ? (ENTITIES as (Nameable & { name: string })[]) : []),
     });
   const file = { path, data: {} as { astro?: { frontmatter?: { entityMentions?: RecordedMention[] } } } };
@@ -131,12 +130,12 @@ function render(markdown: string, path = '/content/a-briefing/01-first.mdx') {
 }
 
 describe('remarkEntities', () => {
-  it('links the first mention in a section to the entity page, with a button for its card, and leaves later ones plain', () => {
-    const { html } = render('Alex Joske writes. Joske adds: ask Alex Joske.');
+  it('makes the first mention in a section the button that opens its card, and leaves later ones plain', () => {
+    const { html } = render('Joske writes. Alex Joske adds: ask Alex Joske.');
     expect(html).toBe(
-      '<p><a href="/reader/entities/alex-joske/" class="mention" data-entity="alex-joske">Alex Joske</a>' +
-        '<button type="button" class="mention__about" popovertarget="entity-card-alex-joske" aria-label="About Alex Joske"></button>' +
-        ' writes. Joske adds: ask Alex Joske.</p>',
+      '<p><span class="mention" data-entity="alex-joske">Joske' +
+        '<button type="button" class="mention__open" popovertarget="entity-card-alex-joske" aria-label="About Joske"></button></span>' +
+        ' writes. Alex Joske adds: ask Alex Joske.</p>',
     );
   });
 
@@ -202,7 +201,7 @@ describe('remarkEntities', () => {
       .use(() => (tree) => {
         (tree as unknown as { children: { data?: object }[] }).children[0].data = { hProperties: { id: 'p-1' } };
       })
-      .use(remarkEntities, { base: '/', entitiesFor: () => ENTITIES as (Nameable & { name: string })[] });
+      .use(remarkEntities, { entitiesFor: () => ENTITIES as (Nameable & { name: string })[] });
     const file = { path: 'x.mdx', data: {} as { astro?: { frontmatter?: { entityMentions?: RecordedMention[] } } } };
     processor.runSync(processor.parse('ASPI.'), file as never);
     expect(file.data.astro!.frontmatter!.entityMentions![0].anchor).toBe('p-1');
