@@ -62,19 +62,12 @@ describeInEngines('reading, searching and copying', POLICY, (fixture) => {
       expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe(
         'Alex Joske’s report and recommendations',
       );
-      // The theme control (a <select> today): the reader picks Dark, the page turns dark and remembers it.
+      // The theme control is a native <select>: the reader picks Dark, the page turns dark and remembers it.
       const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       await page.evaluate(() => {
-        const select = document.querySelector<HTMLSelectElement>('[data-theme-switch] select');
-        if (select) {
-          select.value = 'dark';
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-        } else
-          (
-            document.querySelector(
-              '[data-theme-switch] [value="dark"], [data-theme-switch] [data-theme="dark"]',
-            ) as HTMLElement
-          ).click();
+        const select = document.querySelector<HTMLSelectElement>('#theme-select')!;
+        select.value = 'dark';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
       });
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('dark');
