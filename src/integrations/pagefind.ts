@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
+import { writeSearchVocabulary } from './search-vocabulary';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -46,6 +47,7 @@ export function pagefind(): AstroIntegration {
             writeFileSync(join(bundle, file), unzipped);
           }
           logger.info(`indexed ${added.page_count} pages into pagefind/`);
+          logger.info(`wrote the search vocabulary into ${writeSearchVocabulary(outDir)} files in pagefind/vocabulary/`);
         } finally {
           await close();
         }

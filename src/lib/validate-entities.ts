@@ -1,6 +1,6 @@
 // The content rules for entities (content/<briefing>/entities.yaml), part of the library check:
-// a valid file, one slug per entity, no name or alias claimed by two entities anywhere in the
-// library, the same slug meaning the same entity in every briefing, and every entity mentioned.
+// a valid file, one slug per entity, no name, alias or other name claimed by two entities anywhere in
+// the library, the same slug meaning the same entity in every briefing, and every entity mentioned.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -77,7 +77,18 @@ export function checkEntities(
         });
       }
       if (!same) bySlug.set(entity.slug, { entity, file: entities.file });
-      for (const name of namesOf(entity)) {
+      const printed = namesOf(entity);
+      const searched = entity.otherNames.map((o) => o.name);
+      for (const [j, name] of searched.entries()) {
+        if (printed.some((p) => p.toLowerCase() === name.toLowerCase()) || searched.indexOf(name) !== j) {
+          problems.push({
+            file: entities.file,
+            field: at(`otherNames.${j}.name`),
+            message: `"${name}" is already a name or alias of "${entity.slug}"; list each name once`,
+          });
+        }
+      }
+      for (const name of [...printed, ...searched]) {
         const claim = { slug: entity.slug, name, file: entities.file, insensitive: entity.case === 'insensitive' };
         const others = claims.get(name.toLowerCase()) ?? [];
         // "NED" and "Ned" may name two entities only while both are matched as written.
@@ -87,7 +98,12 @@ export function checkEntities(
         if (rival) {
           problems.push({
             file: entities.file,
-            field: name === entity.name ? at('name') : at('aliases'),
+            field:
+              name === entity.name
+                ? at('name')
+                : printed.includes(name)
+                  ? at('aliases')
+                  : at(`otherNames.${searched.indexOf(name)}.name`),
             message: `"${name}" is also claimed by the entity "${rival.slug}" (${rival.file}); a name or alias must name one entity only`,
           });
         }

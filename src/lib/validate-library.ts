@@ -8,7 +8,8 @@ import type { z } from 'astro/zod';
 import { parseSectionFileName, RESERVED_SECTION_SLUGS, SLUG_PATTERN } from './content-files';
 import { headingsInSource } from './heading-ids';
 import { briefingSchema, searchAliasesSchema, sectionSchema } from './schemas';
-import { aliasesIn } from './search-aliases';
+import { printsPhrase } from './search-aliases';
+import { indexedText } from './indexed-text';
 import type { Briefing, SectionData } from './schemas';
 import { CROSS_LINK_PATTERN } from './cross-links';
 import { checkEntities, readEntities, type BriefingEntities } from './validate-entities';
@@ -103,9 +104,9 @@ function checkSearchAliases(
   }
   const aliases = parseWith(searchAliasesSchema, raw, show(path), problems);
   if (!aliases) return;
-  const text = briefings.flatMap((b) => b.sections.map(sectionText)).join('\n');
+  const text = briefings.flatMap((b) => b.sections.map((s) => indexedText(s.body, s.data.event))).join('\n');
   for (const [term, { means }] of Object.entries(aliases)) {
-    if (aliasesIn(text, [{ term, means }]).length === 0) {
+    if (!means.some((meaning) => printsPhrase(text, meaning))) {
       problems.push({
         file: show(path),
         field: `${term}.means`,

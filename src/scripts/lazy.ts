@@ -2,12 +2,10 @@
 // bundling: `?worker&url` gives its URL), so the page script carries no module-preload helper and stays
 // within the 3 KB budget. Bundled apart, a module has no importer to export to: it registers here.
 import type { copyFrom, placeSelectionButton } from './share-links';
-import type { openSearch, prepareSearch } from './search-dialog';
 import type { highlightFromUrl } from './highlight';
 
 export interface LazyModules {
   share: { copyFrom: typeof copyFrom; placeSelectionButton: typeof placeSelectionButton };
-  search: { openSearch: typeof openSearch; prepareSearch: typeof prepareSearch };
   highlight: { highlightFromUrl: typeof highlightFromUrl };
 }
 

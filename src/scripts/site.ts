@@ -12,10 +12,16 @@ import highlightUrl from './highlight?worker&url';
 
 const root = document.documentElement;
 const share = () => load('share', shareUrl);
-const search = () => load('search', searchUrl);
+// Search: the dialog is in the page, so it opens and takes typing at once; its code loads behind it and searches
+// what is in the box. On /search/ the page's own box is the search (it comes first, and has no dialog).
+const searchBox = $<HTMLInputElement>('[data-search-box]');
+const searchDialog = searchBox?.closest('dialog');
+const loadSearch = () => searchDialog && import(/* @vite-ignore */ searchUrl);
 const openSearch = (event: Event) => {
   event.preventDefault();
-  void search().then((m) => m.openSearch());
+  if (searchDialog && !searchDialog.open) searchDialog.showModal();
+  searchBox?.focus();
+  void loadSearch();
 };
 
 // Theme: light, dark or system, remembered; ThemeInit.astro applies it before first paint.
@@ -59,7 +65,7 @@ document.addEventListener('click', (event) => {
 });
 
 // Reaching the search button by keyboard starts loading search.
-$('[data-search-open]')?.addEventListener('focus', () => void search().then((m) => m.prepareSearch()), { once: true });
+$('[data-search-open]')?.addEventListener('focus', () => void loadSearch(), { once: true });
 
 // A selection in the text offers a link to itself (on pages with text to link to).
 let frame = 0;
