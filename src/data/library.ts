@@ -7,6 +7,7 @@ import { countWords, proseOfMdx, readingMinutes } from '../lib/reading-time';
 import type { BriefingEvent } from '../lib/schemas';
 import { aliasesIn, buildSearchAliases, type SearchAlias } from '../lib/search-aliases';
 import { indexedText } from '../lib/indexed-text';
+import { sectionFilterNames } from '../lib/search-state';
 
 export interface Section {
   entry: CollectionEntry<'sections'>;
@@ -19,6 +20,8 @@ export interface Section {
   minutes: number;
   /** The search aliases this section answers to: those it prints or whose meanings it prints (UFWD, CCP…). */
   aliases: string[];
+  /** Its value in search's section filter: its title, unless another section of the library has the same. */
+  filterName: string;
 }
 
 export interface Briefing {
@@ -54,6 +57,7 @@ function toSection(entry: CollectionEntry<'sections'>, searchAliases: SearchAlia
     words,
     minutes: readingMinutes(words),
     aliases: aliasesIn(indexedText(entry.body ?? '', entry.data.event), searchAliases),
+    filterName: entry.data.title,
   };
 }
 
@@ -70,6 +74,10 @@ export function getLibrary(): Promise<Briefing[]> {
       getSearchAliases(),
     ]);
     const sections = sectionEntries.map((entry) => toSection(entry, searchAliases));
+    const briefingTitle = (id: string) => briefingEntries.find((b) => b.id === id)?.data.title ?? id;
+    sectionFilterNames(sections.map((s) => ({ title: s.title, briefing: briefingTitle(s.briefing) }))).forEach(
+      (name, i) => (sections[i].filterName = name),
+    );
     return briefingEntries
       .map((entry) => {
         const own = sections.filter((s) => s.briefing === entry.id).sort(byReadingOrder);

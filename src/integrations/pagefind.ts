@@ -47,7 +47,9 @@ export function pagefind(): AstroIntegration {
             writeFileSync(join(bundle, file), unzipped);
           }
           logger.info(`indexed ${added.page_count} pages into pagefind/`);
-          logger.info(`wrote the search vocabulary into ${writeSearchVocabulary(outDir)} files in pagefind/vocabulary/`);
+          logger.info(
+            `wrote the search vocabulary into ${writeSearchVocabulary(outDir)} files in pagefind/vocabulary/`,
+          );
         } finally {
           await close();
         }

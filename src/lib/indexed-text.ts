@@ -16,7 +16,11 @@ export function indexedText(body: string, event?: BriefingEvent): string {
     .replace(/<[^>]+>/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
   if (!event) return prose;
-  return [prose, event.title, event.host, ...event.panels.map((p) => p.title), ...programmeLines(event).map((l) => l.text)].join(
-    '\n',
-  );
+  return [
+    prose,
+    event.title,
+    event.host,
+    ...event.panels.map((p) => p.title),
+    ...programmeLines(event).map((l) => l.text),
+  ].join('\n');
 }

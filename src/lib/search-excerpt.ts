@@ -74,7 +74,7 @@ function runsOf(tokens: string[], part: Segment, whole: Segment, marks: Map<numb
   const push = (text: string, mark?: true) => {
     if (!text) return;
     const last = runs.at(-1);
-    if (last && !last.mark && !mark) last.text += text;
+    if (last && Boolean(last.mark) === Boolean(mark)) last.text += text;
     else runs.push(mark ? { text, mark } : { text });
   };
   if (part.start > whole.start) push('… ');
@@ -86,7 +86,10 @@ function runsOf(tokens: string[], part: Segment, whole: Segment, marks: Map<numb
       push(token.slice(span[0], span[1]), true);
       push(token.slice(span[1]));
     } else push(token);
-    if (at < part.end - 1) push(' ');
+    if (at === part.end - 1) continue;
+    // Marked words one after another ("United Front") are one mark, the space between them included.
+    const next = marks.get(at + 1);
+    push(' ', span && span[1] === token.length && next && next[0] === 0 ? true : undefined);
   }
   if (part.end < whole.end) push(' …');
   return { runs };
@@ -96,8 +99,8 @@ const marksIn = (segment: Segment, marks: Map<number, Span>) =>
   [...marks.keys()].filter((at) => at >= segment.start && at < segment.end).length;
 
 /**
- * The places a result matches: the section first (its best excerpt), then every heading that holds a match,
- * in reading order, each with the best excerpt of its own text.
+ * The places a result matches: every heading that holds a match, in reading order, each with the best excerpt of
+ * its own text; first, the section's best excerpt, unless it is one of theirs (it is then shown under its heading).
  */
 export function placesOf(
   tokens: string[],
@@ -106,21 +109,22 @@ export function placesOf(
   options: { titleWords: number; length: number },
 ): Place[] {
   const all = segments(tokens, anchors, options.titleWords);
-  const best = (list: Segment[]) =>
-    list.reduce<Segment | undefined>((top, s) => (!top || marksIn(s, marks) > marksIn(top, marks) ? s : top), undefined);
-  const excerptOf = (list: Segment[]) => {
-    const segment = best(list);
-    return segment ? runsOf(tokens, window(segment, marks, options.length), segment, marks) : { runs: [] };
-  };
-  const places: Place[] = [{ excerpt: excerptOf(all) }];
+  const best = <T extends Segment>(list: T[]) =>
+    list.reduce<T | undefined>((top, s) => (!top || marksIn(s, marks) > marksIn(top, marks) ? s : top), undefined);
+  const excerptOf = (segment: Segment | undefined) =>
+    segment ? runsOf(tokens, window(segment, marks, options.length), segment, marks) : { runs: [] };
   const headings = anchors
     .filter((a) => HEADING.test(a.element) && a.id && a.location >= options.titleWords)
-    .sort((a, b) => a.location - b.location);
-  for (const [i, heading] of headings.entries()) {
-    const end = headings[i + 1]?.location ?? tokens.length;
-    const own = { start: heading.location, end };
-    if (marksIn(own, marks) === 0) continue;
-    places.push({ heading: { text: heading.text, id: heading.id }, excerpt: excerptOf(all.filter((s) => s.heading === heading)) });
-  }
+    .sort((a, b) => a.location - b.location)
+    .filter((heading, i, list) =>
+      marksIn({ start: heading.location, end: list[i + 1]?.location ?? tokens.length }, marks),
+    );
+  const top = best(all);
+  const places: Place[] = [{ excerpt: top?.heading && headings.includes(top.heading) ? { runs: [] } : excerptOf(top) }];
+  for (const heading of headings)
+    places.push({
+      heading: { text: heading.text, id: heading.id },
+      excerpt: excerptOf(best(all.filter((s) => s.heading === heading))),
+    });
   return places;
 }

@@ -4,7 +4,6 @@
 // for UFWD), so this marks exactly those, as whole words.
 import { highlightPattern, parseQuery } from '../lib/search-query';
 import { isTyping, prefersReducedMotion } from './dom';
-import { register } from './lazy';
 
 const PARAM = 'highlight';
 
@@ -73,7 +72,7 @@ function firstAfterAnchor(hits: HTMLElement[][]): number {
   return Math.max(index, 0);
 }
 
-export function highlightFromUrl(): void {
+function highlightFromUrl(): void {
   const params = new URLSearchParams(window.location.search);
   const raw = params.getAll(PARAM).join(' ');
   const root = document.querySelector('[data-pagefind-body] .prose');
@@ -138,4 +137,5 @@ function showHitBar(marks: HTMLElement[], hits: HTMLElement[][], start: number):
   go(start);
 }
 
-register('highlight', { highlightFromUrl });
+// Loaded by the page script only when the URL has ?highlight=: it runs at once.
+highlightFromUrl();

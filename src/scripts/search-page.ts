@@ -117,7 +117,9 @@ export async function setupSearchPage(): Promise<void> {
 
   try {
     const pagefind = await loadPagefind();
-    filterBox.querySelector('.filter-groups')!.replaceChildren(...filterGroups(await pagefind.filters(), asked.filters));
+    filterBox
+      .querySelector('.filter-groups')!
+      .replaceChildren(...filterGroups(await pagefind.filters(), asked.filters));
     filterBox.hidden = false;
   } catch {
     // Search could not load: the search itself says so below, and the filters stay hidden.

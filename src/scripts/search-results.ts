@@ -114,7 +114,11 @@ export interface WeakMatches {
 }
 
 /** The query with each of `words` replaced by the closest word of the vocabulary, or null when none has one. */
-export async function suggestion(term: string, words: string[], matched: Map<string, WeakMatches>): Promise<string | null> {
+export async function suggestion(
+  term: string,
+  words: string[],
+  matched: Map<string, WeakMatches>,
+): Promise<string | null> {
   let fixed = term;
   let changed = false;
   for (const word of words) {
@@ -176,12 +180,18 @@ export async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<s
     const main = await pagefind.search(rankTerm, { filters: all });
     if (main.results.length === 0 && plan.words.length === 1 && conditions.length === 0 && !withUser)
       return { ...none, missing: plan.words };
-    const counts = withUser ? (await pagefind.search(rankTerm, { filters: filtersFor(conditions) })).filters : main.filters;
+    const counts = withUser
+      ? (await pagefind.search(rankTerm, { filters: filtersFor(conditions) })).filters
+      : main.filters;
     return { hits: main.results, counts, missing: [] };
   }
   if (conditions.length === 0) {
     // Filters alone: every section they allow, counted among all sections.
-    return { hits: (await pagefind.search(null, { filters: all })).results, counts: await allFilters(pagefind), missing: [] };
+    return {
+      hits: (await pagefind.search(null, { filters: all })).results,
+      counts: await allFilters(pagefind),
+      missing: [],
+    };
   }
   // Aliases alone: the sections that print them, those that print the alias itself first (a quoted word is
   // matched exactly: unquoted, Pagefind would take "aspi" for "as"), then each of its names, by Pagefind's rank.
@@ -366,4 +376,3 @@ export function resultsInto(view: ResultsView) {
     return { term, count: found.hits.length, counts: found.counts };
   };
 }
-

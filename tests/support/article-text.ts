@@ -4,8 +4,10 @@
 // says whom a quotation is from.
 import { loadPage, sectionFile } from './dist';
 
-const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dt, dd, div, section, ol, ul, dl, table, tr, td, th';
-const UNSEEN = '[hidden], [popover], .print-only, .sr-only, [aria-hidden="true"], template, script, style, svg, noscript';
+const BLOCKS =
+  'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dt, dd, div, section, ol, ul, dl, table, tr, td, th';
+const UNSEEN =
+  '[hidden], [popover], .print-only, .sr-only, [aria-hidden="true"], template, script, style, svg, noscript';
 
 function seenText(element: Element): string {
   const copy = element.cloneNode(true) as Element;

@@ -83,12 +83,27 @@ describe('excerpts', () => {
   ];
   const at = (word: string) => tokens.findIndex((t) => t.startsWith(word));
 
-  it('keeps the title and headings out of the excerpt, and lists each heading with a match apart', () => {
+  const shown = (runs: { text: string; mark?: true }[]) => runs.map((r) => (r.mark ? `[${r.text}]` : r.text)).join('');
+
+  it('keeps the title and headings out of excerpts, and shows the best under its heading', () => {
     const marks = new Map([[tokens.lastIndexOf('experimentation,”'), [0, 15] as [number, number]]]);
     const [page, ...headings] = placesOf(tokens, anchors, marks, { titleWords: 2, length: 8 });
-    const shown = page.excerpt.runs.map((r) => (r.mark ? `[${r.text}]` : r.text)).join('');
-    expect(shown).toBe('… as an important period of [experimentation],” she said.');
-    expect(headings.map((h) => h.heading)).toEqual([{ text: 'A period of experimentation', id: 'period-of-experimentation' }]);
+    expect(page.excerpt.runs).toEqual([]);
+    expect(headings.map((h) => h.heading)).toEqual([
+      { text: 'A period of experimentation', id: 'period-of-experimentation' },
+    ]);
+    expect(shown(headings[0].excerpt.runs)).toBe('… as an important period of [experimentation],” she said.');
+  });
+
+  it('shows the section’s own excerpt for a match before any heading, marked words one after another as one', () => {
+    const text = 'Title words. The United Front and more words here.';
+    const ts = text.split(' ');
+    const marks = new Map<number, [number, number]>([
+      [3, [0, 6]],
+      [4, [0, 5]],
+    ]);
+    const [page] = placesOf(ts, [], marks, { titleWords: 2, length: 20 });
+    expect(shown(page.excerpt.runs)).toBe('The [United Front] and more words here.');
   });
 
   it('shows a heading whose words alone match, with the text under it', () => {
@@ -125,7 +140,10 @@ describe('did you mean', () => {
   });
 
   it('builds the vocabulary from indexed text, one file per first letter, each word as most often printed', () => {
-    const files = buildVocabulary(['The United Front; the united front’s work. 4,600 U.S. Wolf-warrior'], ['UFWD', '统战部']);
+    const files = buildVocabulary(
+      ['The United Front; the united front’s work. 4,600 U.S. Wolf-warrior'],
+      ['UFWD', '统战部'],
+    );
     expect([...files.keys()]).toEqual(['f', 't', 'u', 'u7edf', 'w']);
     expect(files.get('u')).toEqual([
       ['united', 2],

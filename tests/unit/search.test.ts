@@ -88,7 +88,11 @@ describe('search aliases', () => {
 
   it('makes each one-word alias and other name of an entity stand for what the entity is printed as', () => {
     expect(findAlias('ufwd', table)).toEqual({ term: 'UFWD', means: ['United Front Work Department'] });
-    expect(findAlias('统战部', table)).toEqual({ term: '统战部', means: ['United Front Work Department', 'UFWD'], lang: 'zh-Hans' });
+    expect(findAlias('统战部', table)).toEqual({
+      term: '统战部',
+      means: ['United Front Work Department', 'UFWD'],
+      lang: 'zh-Hans',
+    });
     // Longer aliases are found by their words; spellings with brackets are for finding mentions only.
     expect(findAlias('Kate O’Keefe', table)).toBeUndefined();
     expect(findAlias('CCP', table)!.means).not.toContain('Chinese Communist Party (CCP)');
