@@ -60,7 +60,11 @@ export function tierOf(typed: string, printed: string, prefix = true): Tier | nu
   return rest.every((r) => ENDINGS.has(r)) ? FORM : WEAK; // interfering ↔ interference; bots ↔ both
 }
 
-/** The parts of a printed token to compare: the whole word, and each run of letters and digits in it. */
+/**
+ * The parts of a printed token to compare: each run of letters and digits in it, then the whole word. A part
+ * comes first, so that "Journal’s" matches as "Journal" (the landing page finds the name inside its link) and
+ * "Wolf-warrior" as "Wolf"; the whole word still matches "O’Keefe".
+ */
 function candidates(token: string): { folded: string; start: number; end: number }[] {
   const runs = [...token.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => ({
     folded: foldWord(m[0]),
@@ -69,7 +73,7 @@ function candidates(token: string): { folded: string; start: number; end: number
   }));
   if (runs.length === 0) return [];
   const whole = { folded: foldWord(token), start: runs[0].start, end: runs.at(-1)!.end };
-  return runs.length === 1 ? [whole] : [whole, ...runs];
+  return runs.length === 1 ? [whole] : [...runs, whole];
 }
 
 /** How a typed word matches a printed token (as Pagefind's text splits it at spaces), best first; null if not. */

@@ -1,6 +1,6 @@
 // Turning what a reader typed into what to search for and what to mark in the text.
 // Pure functions, shared by the search page, the search dialog and the landing highlighter.
-import { findAlias, type SearchAlias } from './search-aliases';
+import { findAlias, type SearchAlias } from './search-aliases.ts';
 
 export interface ParsedQuery {
   /** Quoted phrases, e.g. `"united front"` → `united front`. */

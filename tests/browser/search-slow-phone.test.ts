@@ -4,20 +4,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser';
-
-/** The throttling the slow-phone tests and `npm run bench` use (CDP's, on one page). */
-export async function throttleLikeASlowPhone(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.enable');
-  const bytesPerSecond = (1.6 * 1024 * 1024) / 8;
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: bytesPerSecond,
-    uploadThroughput: bytesPerSecond,
-  });
-}
+import { throttleLikeASlowPhone } from '../support/slow-phone';
 
 const WAYS: [string, (page: Page) => Promise<void>][] = [
   ['"/"', (page) => page.keyboard.press('/')],

@@ -2,7 +2,7 @@
 // What a reader never sees there is left out (hidden, print-only and visually hidden text, closed popovers), and
 // so is the editors' apparatus that search leaves out: the notes (their markers and their list) and the line that
 // says whom a quotation is from.
-import { loadPage, sectionFile } from './dist';
+import { loadPage, sectionFile } from './dist.ts';
 
 const BLOCKS =
   'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dt, dd, div, section, ol, ul, dl, table, tr, td, th';

@@ -5,12 +5,12 @@
 // for. Used by the search-quality test and the benchmark, for both sites.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { matchWord, phraseAt, FORM, WEAK } from '../../src/lib/search-match';
-import { planQuery } from '../../src/lib/search-query';
+import { matchWord, phraseAt, FORM, WEAK } from '../../src/lib/search-match.ts';
+import { planQuery } from '../../src/lib/search-query.ts';
 import type { SearchAlias } from '../../src/lib/search-aliases';
-import { articleText } from './article-text';
-import { DIST, SECTION_SLUGS } from './dist';
-import { SECTIONS } from './judged-queries';
+import { articleText } from './article-text.ts';
+import { DIST, SECTION_SLUGS } from './dist.ts';
+import { SECTIONS } from './judged-queries.ts';
 
 const SLUG_OF: Record<string, string> = {
   [SECTIONS.ufwd]: 'united-front-work-department',

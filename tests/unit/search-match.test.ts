@@ -39,6 +39,9 @@ describe('forms of a typed word', () => {
     expect(matchWord('PRC', '(PRC)—such')).toEqual({ tier: EXACT, start: 1, end: 4 });
     expect(matchWord('covid', 'Covid-19')).toEqual({ tier: EXACT, start: 0, end: 5 });
     expect(matchWord('wolf-warrior', '‘Wolf-warrior’')).toEqual({ tier: EXACT, start: 1, end: 13 });
+    // A possessive is left off, so the landing page finds the name inside its link: "Journal" in "Journal’s".
+    expect(matchWord('Journal', 'Journal’s')).toEqual({ tier: EXACT, start: 0, end: 7 });
+    expect(matchWord("O'Keefe", 'O’Keefe’s')).toEqual({ tier: EXACT, start: 0, end: 9 });
   });
 });
 
