@@ -1,7 +1,8 @@
 // The vocabulary behind "Did you mean …?", written once Pagefind has indexed the site: every word of the text
 // Pagefind indexed (read back from its fragment files, so it is exactly what search can find), with how often it
-// occurs, plus the search aliases; one small JSON file per first letter in pagefind/vocabulary/, so that a
-// suggestion fetches one file however large the library grows. Written in a fixed order: builds stay identical.
+// occurs, plus the search aliases; one small JSON file per first letter in pagefind/vocabulary/ (and index.json,
+// the list of them), so that a suggestion fetches one small file however large the library grows. Written in a
+// fixed order: builds stay identical.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -35,5 +36,7 @@ export function writeSearchVocabulary(outDir: string): number {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [key, entries] of files) writeFileSync(join(dir, `${key}.json`), JSON.stringify(entries));
+  // Which files there are, so that search asks only for one that exists.
+  writeFileSync(join(dir, 'index.json'), JSON.stringify([...files.keys()]));
   return files.size;
 }

@@ -92,19 +92,20 @@ export function preloadPagefind(): void {
 }
 
 const vocabularies = new Map<string, Promise<VocabularyEntry[]>>();
+let vocabularyKeys: Promise<string[]> | undefined;
 
-/** One vocabulary file (the words that start with one letter), fetched once. */
-function vocabulary(word: string): Promise<VocabularyEntry[]> {
+const fetchJson = <T>(path: string, fallback: T): Promise<T> =>
+  fetch(`${bundle()}${path}`)
+    .then((response) => (response.ok ? (response.json() as Promise<T>) : fallback))
+    .catch(() => fallback);
+
+/** One vocabulary file (the words that start with one letter), fetched once, if the library has one. */
+async function vocabulary(word: string): Promise<VocabularyEntry[]> {
   const key = vocabularyKey(word);
-  if (!key) return Promise.resolve([]);
-  let file = vocabularies.get(key);
-  if (!file) {
-    file = fetch(`${bundle()}vocabulary/${key}.json`)
-      .then((response) => (response.ok ? (response.json() as Promise<VocabularyEntry[]>) : []))
-      .catch(() => []);
-    vocabularies.set(key, file);
-  }
-  return file;
+  vocabularyKeys ??= fetchJson<string[]>('vocabulary/index.json', []);
+  if (!key || !(await vocabularyKeys).includes(key)) return [];
+  if (!vocabularies.has(key)) vocabularies.set(key, fetchJson<VocabularyEntry[]>(`vocabulary/${key}.json`, []));
+  return vocabularies.get(key)!;
 }
 
 /** What a word that matched weakly did match: what not to suggest again, and what to prefer. */

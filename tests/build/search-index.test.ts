@@ -57,6 +57,9 @@ describe('what the index holds beside the text', () => {
     const dir = join(DIST, 'pagefind', 'vocabulary');
     const files = readdirSync(dir).sort();
     expect(files).toContain('u.json');
+    expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))).toEqual(
+      files.filter((f) => f !== 'index.json').map((f) => f.replace(/\.json$/, '')),
+    );
     const total = files.reduce((sum, name) => sum + brotliSize(readFileSync(join(dir, name))), 0);
     expect(total, `${files.length} files, ${total} B brotli`).toBeLessThanOrEqual(10 * KB);
     const u = JSON.parse(readFileSync(join(dir, 'u.json'), 'utf8')) as [string, number][];
