@@ -221,7 +221,7 @@ async function searchOnce(site: Site, query: string, slowPhone = false): Promise
   // the clock still running from the first press, and count it.
   for (let tries = 1; !(await input.isVisible()); tries++) {
     if (tries > 5) throw new Error(`${site.label}: the search key opened no search box`);
-    await input.waitFor({ state: 'visible', timeout: 2000 }).catch(async () => {
+    await input.waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
       extraPresses[site.name] += 1;
       await page.keyboard.press(site.key);
     });
