@@ -3,11 +3,13 @@
 // when openssl is there; else gzip over HTTP), and drives Chromium to measure, for both sites in the same run,
 // each page's first visit (bytes by type, raw and over the wire, requests, JavaScript run on load) and the first
 // search for a list of queries, cold (new browser context, from a section page: key press to first result) and
-// warm (same page, next query). Runs alternate between the sites (ours, Starlight, ours, …) so noise hits both.
-// Ours is measured on two kinds of host: one that reads _headers and compresses WebAssembly (Cloudflare, Bunny;
-// the site built with READER_HOST_COMPRESSES_WASM), and any static host (no _headers, text types compressed:
-// GitHub Pages; the default build, whose WebAssembly is gzipped).
-// Prints tables with the ratio ours / Starlight and writes bench-results/bench-<date>.json (git-ignored).
+// warm (same page, next query), and cold again on a slow phone (4× CPU, 150 ms latency, 1.6 Mbit/s). Runs
+// alternate between the sites (ours, Starlight, ours, …) so noise hits both. Ours is measured on two kinds of
+// host: one that reads _headers and compresses WebAssembly (Cloudflare, Bunny; the site built with
+// READER_HOST_COMPRESSES_WASM), and any static host (no _headers, text types compressed: GitHub Pages; the default
+// build, whose WebAssembly is gzipped). Then search quality: the judged query set through each site's search UI
+// (scripts/bench-search.ts), for ours and Starlight. Prints tables with the ratio ours / Starlight and writes
+// bench-results/bench-<date>.json (git-ignored).
 // Timings are medians of RUNS runs; they are never tests.
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createHash } from 'node:crypto';
@@ -16,7 +18,10 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { buildStarlight } from './bench-starlight.ts';
+import { measureQuality, type Quality } from './bench-search.ts';
+import { JUDGED } from '../tests/support/judged-queries.ts';
 import { serveDist, type RunningServer } from './static-server.ts';
+import { throttleLikeASlowPhone } from '../tests/support/slow-phone.ts';
 
 // Our search UI: the key that opens it, the dialog's input, a result's link. Change these when the UI changes.
 const OUR_SEARCH_KEY = '/';
@@ -30,6 +35,7 @@ const STARLIGHT_RESULT_LINK = 'site-search dialog .pagefind-ui__result-link';
 const SECTION_PAGE = 'china-united-front/sharp-power/';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+const JUDGED_COUNT = JUDGED.length;
 const QUERIES = ['united front', 'sharp power', 'wolf warrior', 'Joske', 'human rights'];
 const WARM_QUERY = 'sharp';
 /** The summary row that pools every query's runs. */
@@ -207,9 +213,10 @@ function firstResultHtml(selector: string): string | null {
 
 // Search as a reader meets it: on a section page, press the search key, type the query, wait for the first result.
 // Bytes are every response body from that key press on (workers' requests included), as sent; headers apart.
-async function searchOnce(site: Site, query: string): Promise<SearchRun> {
+async function searchOnce(site: Site, query: string, slowPhone = false): Promise<SearchRun> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (slowPhone) await throttleLikeASlowPhone(page);
   await page.goto(site.server.url + SECTION_PAGE, { waitUntil: 'networkidle' });
   let bytes = 0;
   let headerBytes = 0;
@@ -224,9 +231,22 @@ async function searchOnce(site: Site, query: string): Promise<SearchRun> {
   const started = Date.now();
   await page.keyboard.press(site.key);
   const input = page.locator(site.input);
+  // A key pressed before a site's script listens is lost (on a slow phone, Starlight's can be late): press again,
+  // the clock still running from the first press, and count it.
+  for (let tries = 1; !(await input.isVisible()); tries++) {
+    if (tries > 5) throw new Error(`${site.label}: the search key opened no search box`);
+    await input.waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
+      extraPresses[site.name] += 1;
+      await page.keyboard.press(site.key);
+    });
+  }
   await input.fill(query);
   await page.locator(site.resultLink).first().waitFor({ timeout: 20_000 });
   const coldMs = Date.now() - started;
+  if (slowPhone) {
+    await context.close();
+    return { coldMs, coldWire: 0, coldHeaders: 0, coldRequests: 0, warmMs: 0 };
+  }
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   const coldWire = bytes;
@@ -249,6 +269,8 @@ async function searchOnce(site: Site, query: string): Promise<SearchRun> {
   return { coldMs, coldWire, coldHeaders, coldRequests, warmMs };
 }
 
+/** Search keys pressed again because the first opened nothing, by site. */
+const extraPresses: Record<Site['name'], number> = { ours: 0, 'ours-any-host': 0, starlight: 0 };
 const pageResults: Record<Site['name'], Record<string, Load>> = { ours: {}, 'ours-any-host': {}, starlight: {} };
 for (const site of sites)
   for (const path of site.pages) pageResults[site.name][path || '/'] = await firstVisit(site, path);
@@ -263,6 +285,19 @@ for (let run = 0; run < RUNS; run++) {
     for (const site of sites) (runs[site.name][query] ??= []).push(await searchOnce(site, query));
   }
 }
+// The same cold search on a slow phone (4× CPU, 150 ms, 1.6 Mbit/s): fewer runs, each takes seconds.
+const SLOW_RUNS = Math.min(RUNS, 3);
+// The slow phone and search quality compare ours (as the host that compresses WebAssembly serves it) with Starlight.
+const pair = sites.filter((site): site is Site & { name: 'ours' | 'starlight' } => site.name !== 'ours-any-host');
+const slowRuns: Record<'ours' | 'starlight', number[]> = { ours: [], starlight: [] };
+for (let run = 0; run < SLOW_RUNS; run++)
+  for (const query of QUERIES)
+    for (const site of pair) slowRuns[site.name].push((await searchOnce(site, query, true)).coldMs);
+
+// Search quality from the judged query set, each site through its own search UI.
+const quality = {} as Record<'ours' | 'starlight', Quality>;
+for (const site of pair) quality[site.name] = await measureQuality(browser, { name: site.name, url: site.server.url });
+
 await browser.close();
 for (const site of sites) await site.server.close();
 
@@ -313,6 +348,15 @@ const result = {
   /** ours / Starlight, per query, of the medians. */
   ratio: comparison,
   ratioAnyHost: comparisonAnyHost,
+  /** Key to first results on the slow-phone profile, median of every run of every query. */
+  slowPhone: {
+    runs: SLOW_RUNS,
+    ours: median(slowRuns.ours),
+    starlight: median(slowRuns.starlight),
+    raw: slowRuns,
+  },
+  quality,
+  extraPresses,
   raw: runs,
 };
 mkdirSync('bench-results', { recursive: true });
@@ -359,4 +403,26 @@ console.log(
   `section page first visit: ${kb(ours.wire)} / ${kb(theirs.wire)} KB over the wire (${ratio(ours.wire, theirs.wire)}), ` +
     `${ours.requests} / ${theirs.requests} requests, ${kb(ours.scriptOnLoad)} / ${kb(theirs.scriptOnLoad)} KB JS on load`,
 );
+console.log(
+  `\nslow phone (4× CPU, 150 ms, 1.6 Mbit/s), key to first results, median of ${SLOW_RUNS} runs of each query: ` +
+    `ours ${result.slowPhone.ours} ms, Starlight ${result.slowPhone.starlight} ms (${ratio(result.slowPhone.ours, result.slowPhone.starlight)})`,
+);
+console.log(
+  `search keys pressed again because the first opened nothing: ours ${extraPresses.ours}, Starlight ${extraPresses.starlight}`,
+);
+const share = (n: number, of: number) => `${((n / of) * 100).toFixed(0)} %`.padStart(8);
+console.log(
+  `\nsearch quality, ${JUDGED_COUNT} judged queries      first right        MRR   results holding the words   landings marking a word`,
+);
+for (const site of pair) {
+  const q = quality[site.name];
+  console.log(
+    `${site.label.padEnd(40)}${share(q.firstRight, q.queries)}${q.mrr.toFixed(2).padStart(11)}${share(q.holding, q.listed).padStart(16)} of ${String(q.listed).padEnd(8)}${share(q.marking, q.landings).padStart(12)} of ${q.landings}`,
+  );
+}
+for (const site of pair)
+  for (const miss of quality[site.name].misses)
+    console.log(
+      `  ${site.label} misses "${miss.query}": first ${miss.got ?? '(nothing)'}, judged ${miss.first ?? '(nothing)'}`,
+    );
 console.log(`\nwritten to ${file}`);

@@ -5,9 +5,9 @@ import { basename } from 'node:path';
 import { byReadingOrder, parseSectionFileName, splitSectionId } from '../lib/content-files';
 import { countWords, proseOfMdx, readingMinutes } from '../lib/reading-time';
 import type { BriefingEvent } from '../lib/schemas';
-import type { SearchAlias } from '../lib/search-query';
-import { aliasesIn } from '../lib/search-aliases';
-import { sectionText } from '../lib/validate-library';
+import { aliasesIn, buildSearchAliases, type SearchAlias } from '../lib/search-aliases';
+import { indexedText } from '../lib/indexed-text';
+import { sectionFilterNames } from '../lib/search-state';
 
 export interface Section {
   entry: CollectionEntry<'sections'>;
@@ -18,8 +18,10 @@ export interface Section {
   description: string;
   words: number;
   minutes: number;
-  /** The search aliases this section answers to: those whose meanings it prints (UFWD, CCP…). */
+  /** The search aliases this section answers to: those it prints or whose meanings it prints (UFWD, CCP…). */
   aliases: string[];
+  /** Its value in search's section filter: its title, unless another section of the library has the same. */
+  filterName: string;
 }
 
 export interface Briefing {
@@ -54,7 +56,8 @@ function toSection(entry: CollectionEntry<'sections'>, searchAliases: SearchAlia
     description: entry.data.description,
     words,
     minutes: readingMinutes(words),
-    aliases: aliasesIn(sectionText({ body: entry.body ?? '', data: entry.data }), searchAliases),
+    aliases: aliasesIn(indexedText(entry.body ?? '', entry.data.event), searchAliases),
+    filterName: entry.data.title,
   };
 }
 
@@ -71,6 +74,10 @@ export function getLibrary(): Promise<Briefing[]> {
       getSearchAliases(),
     ]);
     const sections = sectionEntries.map((entry) => toSection(entry, searchAliases));
+    const briefingTitle = (id: string) => briefingEntries.find((b) => b.id === id)?.data.title ?? id;
+    sectionFilterNames(sections.map((s) => ({ title: s.title, briefing: briefingTitle(s.briefing) }))).forEach(
+      (name, i) => (sections[i].filterName = name),
+    );
     return briefingEntries
       .map((entry) => {
         const own = sections.filter((s) => s.briefing === entry.id).sort(byReadingOrder);
@@ -82,8 +89,12 @@ export function getLibrary(): Promise<Briefing[]> {
   return cache;
 }
 
-/** What readers type for what the briefings print, as a list. */
+/** What readers type for what the briefings print: the entities' one-word aliases and other names, and the
+ * variants of content/search-aliases.yaml. */
 export async function getSearchAliases(): Promise<SearchAlias[]> {
-  const entries = await getCollection('searchAliases');
-  return entries.map((e) => ({ term: e.id, means: e.data.means })).sort((a, b) => a.term.localeCompare(b.term));
+  const [entries, entityFiles] = await Promise.all([getCollection('searchAliases'), getCollection('entities')]);
+  return buildSearchAliases(
+    entityFiles.sort((a, b) => a.id.localeCompare(b.id)).flatMap((file) => file.data.entities),
+    entries.map((e) => ({ term: e.id, means: e.data.means })).sort((a, b) => a.term.localeCompare(b.term)),
+  );
 }

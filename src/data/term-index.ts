@@ -1,9 +1,11 @@
-// The A–Z index /search/ shows without JavaScript: every section, its headings, and the search aliases
-// it answers to, each linking to where it is.
+// The A–Z index /search/ shows without JavaScript: every section, its headings, the search aliases it answers
+// to (abbreviations, names in Chinese), and every person, organisation and concept, each linking to where it is.
 import type { Briefing } from './library';
 import { getSearchAliases } from './library';
+import { getEntities } from './entities';
 import { sectionOutline } from './outline';
 import { paths } from './paths';
+import { TYPE_LABELS } from '../lib/entity-types';
 import { groupAToZ, type IndexEntry, type IndexLetter } from '../lib/term-index';
 
 export async function termIndex(library: Briefing[]): Promise<IndexLetter[]> {
@@ -21,10 +23,13 @@ export async function termIndex(library: Briefing[]): Promise<IndexLetter[]> {
         });
       }
       for (const term of section.aliases) {
-        const meaning = aliases.find((a) => a.term === term)?.means[0];
-        entries.push({ label: `${term} (${meaning})`, href, context: section.title });
+        const alias = aliases.find((a) => a.term === term);
+        entries.push({ label: term, gloss: alias?.means[0], lang: alias?.lang, href, context: section.title });
       }
     }
+  }
+  for (const entity of await getEntities()) {
+    entries.push({ label: entity.name, href: paths.entity(entity.slug), context: TYPE_LABELS[entity.type].one });
   }
   return groupAToZ(entries);
 }

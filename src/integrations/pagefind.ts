@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { gzip as zopfli } from '@gfx/zopfli';
+import { writeSearchVocabulary } from './search-vocabulary.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -182,14 +183,18 @@ export function wasmHeaderRules(bundle: string): string {
 }
 
 /** Indexes the built site in `siteDir` into `siteDir/pagefind/`; rejects with a PagefindError saying what failed. */
-export async function indexSite(siteDir: string, options: IndexOptions): Promise<number> {
+/** Indexes the site, ships the WebAssembly for the host, and writes the vocabulary of "Did you mean …?". */
+export async function indexSite(
+  siteDir: string,
+  options: IndexOptions,
+): Promise<{ pages: number; vocabularyFiles: number }> {
   const bundle = join(siteDir, 'pagefind');
   rmSync(bundle, { recursive: true, force: true });
   await runIndexer(siteDir, options.timeoutMs);
   const pages = checkIndex(bundle);
   for (const file of UNUSED) rmSync(join(bundle, file), { force: true });
   await shipWasm(bundle, options);
-  return pages;
+  return { pages, vocabularyFiles: writeSearchVocabulary(siteDir) };
 }
 
 export function pagefind(): AstroIntegration {
@@ -204,7 +209,7 @@ export function pagefind(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         try {
           const options = indexOptions(process.env, join(root, '.cache', 'pagefind-wasm'));
-          const pages = await indexSite(outDir, options);
+          const { pages, vocabularyFiles } = await indexSite(outDir, options);
           if (options.hostCompressesWasm) {
             const headers = join(outDir, '_headers');
             const rules = wasmHeaderRules(join(outDir, 'pagefind'));
@@ -216,6 +221,7 @@ export function pagefind(): AstroIntegration {
           logger.info(
             `indexed ${pages} pages into pagefind/ (WebAssembly ${options.hostCompressesWasm ? 'unzipped, for the host to compress' : 'gzipped'})`,
           );
+          logger.info(`wrote the search vocabulary into ${vocabularyFiles} files in pagefind/vocabulary/`);
         } catch (error) {
           if (!(error instanceof PagefindError) || process.env.DEBUG) throw error;
           // One plain message, not Astro's hook wrapper and a stack trace.

@@ -22,6 +22,8 @@ export function rehypeFootnoteIds() {
       if (!props) return;
       // The notes are the editors', not the source's: keep them out of the search index.
       if (node.tagName === 'section' && 'dataFootnotes' in props) props.dataPagefindIgnore = '';
+      // Nor the note numbers in the text: "Institute, 1 The Wall Street Journal" is no excerpt a reader wants.
+      if ('dataFootnoteRef' in props) props.dataPagefindIgnore = '';
       if (typeof props.id === 'string') props.id = footnoteId(props.id, slug);
       if (typeof props.href === 'string' && props.href.startsWith('#')) {
         props.href = `#${footnoteId(props.href.slice(1), slug)}`;

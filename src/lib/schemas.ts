@@ -71,6 +71,25 @@ export const searchAliasesSchema = z.record(z.string().regex(/^\S+$/, 'must be o
 
 export const ENTITY_TYPES = ['person', 'organisation', 'concept'] as const;
 
+/**
+ * A name of an entity that the briefing does not print but readers search by: its name in Chinese, an
+ * abbreviation, its official name. Each must be a real, public name of that entity, so each says where it is from.
+ */
+export const otherNameSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .regex(/^\S+$/, 'must be one word, as readers type it (an abbreviation, a name in Chinese)'),
+  /** The language tag of a name in another script, e.g. `zh-Hans` (simplified) or `zh-Hant` (traditional). */
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as zh-Hans')
+    .optional(),
+  /** A public reference that gives this name for this entity: its own site, an encyclopaedia entry. */
+  source: z.url({ protocol: /^https?$/, message: 'must be the web address of a public reference that gives the name' }),
+});
+
 /** One person, organisation or concept a briefing names (content/<briefing>/entities.yaml). */
 export const entitySchema = z.strictObject({
   slug,
@@ -84,6 +103,8 @@ export const entitySchema = z.strictObject({
   description: text,
   /** An editors' note, e.g. where the source's spelling differs from the public record. */
   note: text.optional(),
+  /** Names readers search by that the text does not print (in Chinese, abbreviations), each with its source. */
+  otherNames: z.array(otherNameSchema).default([]),
 });
 
 export const entitiesFileSchema = z.strictObject({ entities: z.array(entitySchema).default([]) });
@@ -93,4 +114,5 @@ export type SectionData = z.infer<typeof sectionSchema>;
 export type BriefingEvent = z.infer<typeof eventSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Entity = z.infer<typeof entitySchema>;
+export type OtherName = z.infer<typeof otherNameSchema>;
 export type EntityType = (typeof ENTITY_TYPES)[number];

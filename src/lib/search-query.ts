@@ -1,16 +1,12 @@
-// Turning what a reader typed into what to find and what to mark in the text.
+// Turning what a reader typed into what to search for and what to mark in the text.
 // Pure functions, shared by the search page, the search dialog and the landing highlighter.
+import { findAlias, type SearchAlias } from './search-aliases.ts';
 
 export interface ParsedQuery {
   /** Quoted phrases, e.g. `"united front"` → `united front`. */
   phrases: string[];
   /** Single words outside quotes. */
   words: string[];
-}
-
-export interface SearchAlias {
-  term: string;
-  means: string[];
 }
 
 const MAX_QUERY_LENGTH = 300;
@@ -35,28 +31,34 @@ function trimPunctuation(word: string): string {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-/** Adds what each alias stands for: `UFWD` → the phrase `United Front Work Department`. */
-export function expandAliases(query: ParsedQuery, aliases: SearchAlias[]): ParsedQuery {
-  const phrases = [...query.phrases];
-  const words: string[] = [];
-  for (const word of query.words) {
-    const alias = aliases.find((a) => a.term.toLowerCase() === word.toLowerCase());
-    if (!alias) {
-      words.push(word);
-      continue;
-    }
-    for (const meaning of alias.means) (meaning.includes(' ') ? phrases : words).push(meaning);
-    words.push(word);
+export interface QueryPlan {
+  /** Words Pagefind matches in the text (stemmed, as prefixes). */
+  words: string[];
+  /** Phrases the text must spell, as typed. */
+  phrases: string[];
+  /** Words that are aliases (UFWD, 统战部): a section answers to one when it prints the alias or what it means. */
+  aliases: SearchAlias[];
+}
+
+/** What to search for: the phrases, the aliases among the words, and the other words. */
+export function planQuery(raw: string, aliases: SearchAlias[]): QueryPlan {
+  const { phrases, words } = parseQuery(raw);
+  const plan: QueryPlan = { words: [], phrases, aliases: [] };
+  for (const word of words) {
+    const alias = findAlias(word, aliases);
+    if (alias) {
+      if (!plan.aliases.includes(alias)) plan.aliases.push(alias);
+    } else if (!plan.words.some((w) => w.toLowerCase() === word.toLowerCase())) plan.words.push(word);
   }
-  return { phrases, words };
+  return plan;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A pattern that marks every phrase exactly (any run of spaces or hyphens between its words) and
- * every word at the start of a word, so `influence` also marks `influences` as the index does.
- * Returns null when there is nothing to mark.
+ * A pattern that marks, as whole words, each word form and phrase a result link names (`?highlight=`): in any
+ * case, with either apostrophe, and any run of spaces or hyphens between a phrase's words. The forms come from the
+ * text itself (the words search matched there), so nothing is matched by prefix here. Null when nothing to mark.
  */
 export function highlightPattern(query: ParsedQuery): RegExp | null {
   const han = (text: string) => /\p{Script=Han}/u.test(text);
@@ -65,9 +67,12 @@ export function highlightPattern(query: ParsedQuery): RegExp | null {
   );
   if (terms.length === 0) return null;
   const alternatives = terms.map((term) => {
-    const body = term.split(' ').map(escapeRegExp).join('[\\s\\u00a0-]+');
+    const body = term
+      .split(' ')
+      .map((word) => escapeRegExp(word).replace(/['’]/g, "['’]"))
+      .join('[\\s\\u00a0-]+');
     // Chinese has no spaces between words: there a term may start anywhere.
-    return han(term) ? body : `(?<![\\p{L}\\p{N}])${body}[\\p{L}\\p{N}]*`;
+    return han(term) ? body : `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
   });
   return new RegExp(alternatives.join('|'), 'giu');
 }

@@ -48,3 +48,14 @@ export function resultCountMessage(count: number, term: string): string {
   if (!term) return count === 1 ? '1 section matches the filters.' : `${count} sections match the filters.`;
   return count === 0 ? `No results for ${shown}.` : `${count} result${count === 1 ? '' : 's'} for ${shown}.`;
 }
+
+/**
+ * Each section's value in the search's section filter: its title, or, where two sections of the library share a
+ * title, the title with its briefing's ("Introduction (China steps up…)"). One value per section, so that a set of
+ * results (a quoted phrase's) can narrow a search as a filter.
+ */
+export function sectionFilterNames(sections: { title: string; briefing: string }[]): string[] {
+  const count = new Map<string, number>();
+  for (const { title } of sections) count.set(title, (count.get(title) ?? 0) + 1);
+  return sections.map(({ title, briefing }) => (count.get(title)! > 1 ? `${title} (${briefing})` : title));
+}

@@ -1,6 +1,6 @@
 // The content rules for entities (content/<briefing>/entities.yaml), part of the library check:
-// a valid file, one slug per entity, no name or alias claimed by two entities anywhere in the
-// library, the same slug meaning the same entity in every briefing, and every entity mentioned.
+// a valid file, one slug per entity, no name, alias or other name claimed by two entities anywhere in
+// the library, the same slug meaning the same entity in every briefing, and every entity mentioned.
 import { createMatcher, findMentions, mentionableText, namesOf } from './mentions.ts';
 import { programmeLines } from './programme-mentions.ts';
 import type { ContentProblem } from './content-problems.ts';
@@ -26,8 +26,8 @@ export function checkEntities(
     entities.entities.forEach((entity, i) => {
       // Named by slug, with the line, so the editor need not count entries (from 0 or from 1).
       const at = (field: string) => `entities[${entity.slug}].${field}`;
-      const line = (field: string) => ({
-        line: entities.lineOf(['entities', i, field]) ?? entities.lineOf(['entities', i]),
+      const line = (...field: (string | number)[]) => ({
+        line: entities.lineOf(['entities', i, ...field]) ?? entities.lineOf(['entities', i]),
       });
       if (seen.has(entity.slug)) {
         problems.push({
@@ -48,7 +48,19 @@ export function checkEntities(
         });
       }
       if (!same) bySlug.set(entity.slug, { entity, file: entities.file });
-      for (const name of namesOf(entity)) {
+      const printed = namesOf(entity);
+      const searched = entity.otherNames.map((o) => o.name);
+      for (const [j, name] of searched.entries()) {
+        if (printed.some((p) => p.toLowerCase() === name.toLowerCase()) || searched.indexOf(name) !== j) {
+          problems.push({
+            file: entities.file,
+            ...line('otherNames', j, 'name'),
+            field: at(`otherNames[${j + 1}].name`),
+            message: `"${name}" is already a name or alias of "${entity.slug}"; list each name once`,
+          });
+        }
+      }
+      for (const name of [...printed, ...searched]) {
         const claim = { slug: entity.slug, name, file: entities.file, insensitive: entity.case === 'insensitive' };
         const others = claims.get(name.toLowerCase()) ?? [];
         // "NED" and "Ned" may name two entities only while both are matched as written.
@@ -58,8 +70,17 @@ export function checkEntities(
         if (rival) {
           problems.push({
             file: entities.file,
-            ...line(name === entity.name ? 'name' : 'aliases'),
-            field: name === entity.name ? at('name') : at('aliases'),
+            ...(name === entity.name
+              ? line('name')
+              : printed.includes(name)
+                ? line('aliases')
+                : line('otherNames', searched.indexOf(name), 'name')),
+            field:
+              name === entity.name
+                ? at('name')
+                : printed.includes(name)
+                  ? at('aliases')
+                  : at(`otherNames[${searched.indexOf(name) + 1}].name`),
             message: `"${name}" is also claimed by the entity "${rival.slug}" (${rival.file}); a name or alias must name one entity only`,
           });
         }

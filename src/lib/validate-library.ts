@@ -7,7 +7,8 @@ import { ContentError, formatProblems, type ContentProblem } from './content-pro
 import { loadLibrary, type LoadedBriefing, type LoadedLibrary, type LoadedSection } from './load-library.ts';
 import { checkSectionTree, type TreeFacts } from './validate-mdx.ts';
 import { checkEntities } from './validate-entities.ts';
-import { aliasesIn } from './search-aliases.ts';
+import { printsPhrase } from './search-aliases.ts';
+import { indexedText } from './indexed-text.ts';
 import { countWords, proseOfMdx } from './reading-time.ts';
 import type { Briefing, SectionData } from './schemas.ts';
 
@@ -95,11 +96,6 @@ export function validateLibrary(contentDir: string, displayRoot = process.cwd())
   const { briefings, problems } = checkLibrary(contentDir, displayRoot);
   if (problems.length > 0) throw new ContentError(problems);
   return briefings;
-}
-
-/** Everything a section prints: its body and its event programme. */
-export function sectionText(section: { body: string; data: SectionData | null }): string {
-  return `${section.body}\n${section.data?.event ? JSON.stringify(section.data.event) : ''}`;
 }
 
 const CROSS_LINK_URL = /^section:([a-z0-9-]+)(?:#([a-z0-9-]+))?$/;
@@ -215,9 +211,9 @@ function checkAcrossSections(
 function checkSearchAliases(library: LoadedLibrary, problems: ContentProblem[]) {
   const { aliases, file, lineOf } = library.searchAliases;
   if (!aliases) return;
-  const text = library.briefings.flatMap((b) => b.sections.map(sectionText)).join('\n');
+  const text = library.briefings.flatMap((b) => b.sections.map((s) => indexedText(s.body, s.data?.event))).join('\n');
   for (const [term, { means }] of Object.entries(aliases)) {
-    if (aliasesIn(text, [{ term, means }]).length === 0) {
+    if (!means.some((meaning) => printsPhrase(text, meaning))) {
       problems.push({
         file,
         line: lineOf([term, 'means']),

@@ -1,4 +1,5 @@
-// The search aliases for the landing highlighter, which marks what an alias stands for.
+// The search aliases (UFWD, 统战部, CCP…) with what each stands for, for search in the browser: a typed alias
+// becomes a filter on the sections that print it or its names, and the result links mark those names.
 import type { APIRoute } from 'astro';
 import { getSearchAliases } from '../data/library';
 

@@ -1,19 +1,11 @@
 // Landing from a search result (?highlight=…): mark every hit in the article, bring the first one
-// (after the anchor, if any) into view, and offer a bar to step through them and to clear them.
-import { expandAliases, highlightPattern, parseQuery, type SearchAlias } from '../lib/search-query';
+// (after the anchor, if any) into view, and offer a bar to step through them and to clear them. The result link
+// names the word forms search matched in this section ("influencers", "O’Keefe", "United Front Work Department"
+// for UFWD), so this marks exactly those, as whole words.
+import { highlightPattern, parseQuery } from '../lib/search-query';
 import { isTyping, prefersReducedMotion } from './dom';
-import { register } from './lazy';
 
 const PARAM = 'highlight';
-
-async function loadAliases(): Promise<SearchAlias[]> {
-  try {
-    const response = await fetch(`${document.body.dataset.base ?? '/'}search-aliases.json`);
-    return response.ok ? ((await response.json()) as SearchAlias[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Wraps every match of `pattern` in the text under `root` in <mark>, and returns the marks in order. */
 export function markMatches(root: Element, pattern: RegExp): HTMLElement[] {
@@ -64,20 +56,27 @@ export function groupHits(marks: HTMLElement[]): HTMLElement[][] {
   return hits;
 }
 
+/** The element the URL's hash names, if any; a malformed hash (`#%E0%A4%A`) names none. */
+function anchorTarget(): HTMLElement | null {
+  try {
+    return window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+  } catch {
+    return null;
+  }
+}
+
 function firstAfterAnchor(hits: HTMLElement[][]): number {
-  const target = window.location.hash
-    ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
-    : null;
+  const target = anchorTarget();
   if (!target) return 0;
   const index = hits.findIndex(([m]) => target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
   return Math.max(index, 0);
 }
 
-export async function highlightFromUrl(): Promise<void> {
+function highlightFromUrl(): void {
   const params = new URLSearchParams(window.location.search);
   const raw = params.getAll(PARAM).join(' ');
   const root = document.querySelector('[data-pagefind-body] .prose');
-  const pattern = highlightPattern(expandAliases(parseQuery(raw), await loadAliases()));
+  const pattern = highlightPattern(parseQuery(raw));
   if (!root || !pattern) return;
   const marks = markMatches(root, pattern);
   const hits = groupHits(marks);
@@ -138,4 +137,5 @@ function showHitBar(marks: HTMLElement[], hits: HTMLElement[][], start: number):
   go(start);
 }
 
-register('highlight', { highlightFromUrl });
+// Loaded by the page script only when the URL has ?highlight=: it runs at once.
+highlightFromUrl();

@@ -1,14 +1,11 @@
 // Modules the page script loads on demand. Each is bundled as an ES module of its own (Vite's worker
 // bundling: `?worker&url` gives its URL), so the page script carries no module-preload helper and stays
-// within the 3 KB budget. Bundled apart, a module has no importer to export to: it registers here.
+// within the 3 KB budget. Bundled apart, a module has no importer to export to: one the page script calls into
+// registers here (search and the hit highlighter need no call: they set themselves up when imported).
 import type { copied, placeSelectionButton } from './share-links';
-import type { openSearch, prepareSearch } from './search-dialog';
-import type { highlightFromUrl } from './highlight';
 
 export interface LazyModules {
   share: { copied: typeof copied; placeSelectionButton: typeof placeSelectionButton };
-  search: { openSearch: typeof openSearch; prepareSearch: typeof prepareSearch };
-  highlight: { highlightFromUrl: typeof highlightFromUrl };
 }
 
 type Registry = Partial<LazyModules>;

@@ -44,10 +44,18 @@ export async function setupSearchPage(): Promise<void> {
   const input = $<HTMLInputElement>('input[type="search"]');
   const filterBox = $<HTMLDetailsElement>('.search-filters');
   const noResults = $<HTMLElement>('.no-results');
+  const termIndex = $<HTMLElement>('.term-index');
   const search = resultsInto({
     status: $<HTMLElement>('.search-status'),
     list: $<HTMLElement>('.results'),
     more: $<HTMLButtonElement>('.results-more'),
+    suggest: $<HTMLElement>('.search-suggest'),
+    // A link to the corrected search, with the filters ticked now.
+    suggestControl: (query) => {
+      const link = element('a', 'search-suggest__link', query);
+      link.href = `${window.location.pathname}${searchFor({ term: query, filters: checked() })}`;
+      return link;
+    },
   });
 
   const checked = (): SearchState['filters'] => {
@@ -56,10 +64,12 @@ export async function setupSearchPage(): Promise<void> {
       (filters[box.name] ??= []).push(box.value);
     return filters;
   };
-  // Each value says how many results it has for the words searched; values without any are left out.
+  // Each value says how many results it has for the words searched; values without any are left out. A value
+  // from the URL is only ever a key looked up as the index's own ("__proto__" is a value like any other).
   const showCounts = (outcome: Outcome) => {
     for (const box of filterBox.querySelectorAll<HTMLInputElement>('input')) {
-      const count = outcome.counts[box.name]?.[box.value];
+      const values = outcome.counts[box.name] ?? {};
+      const count = Object.hasOwn(values, box.value) ? values[box.value] : undefined;
       box.parentElement!.querySelector('.filter-count')!.textContent = count === undefined ? '' : `(${count})`;
       box.parentElement!.hidden = count === 0 && !box.checked;
     }
@@ -74,12 +84,16 @@ export async function setupSearchPage(): Promise<void> {
         pushNext = false;
       }
     }
+    // The A–Z index is for browsing: shown while the box is empty, not under results.
+    termIndex.hidden = Boolean(state.term || hasFilters(state));
     const outcome = await search(state.term, state.filters);
     if (!outcome) return;
     noResults.hidden = !((state.term || hasFilters(state)) && outcome.count === 0);
     showCounts(outcome);
   };
   const fromForm = () => run({ term: input.value.trim(), filters: checked() }, true);
+  const asked = stateFromParams(new URLSearchParams(window.location.search));
+  termIndex.hidden = Boolean(asked.term || hasFilters(asked));
   const fromUrl = () => {
     const state = stateFromParams(new URLSearchParams(window.location.search));
     input.value = state.term;
@@ -103,8 +117,9 @@ export async function setupSearchPage(): Promise<void> {
 
   try {
     const pagefind = await loadPagefind();
-    const asked = stateFromParams(new URLSearchParams(window.location.search)).filters;
-    filterBox.querySelector('.filter-groups')!.replaceChildren(...filterGroups(await pagefind.filters(), asked));
+    filterBox
+      .querySelector('.filter-groups')!
+      .replaceChildren(...filterGroups(await pagefind.filters(), asked.filters));
     filterBox.hidden = false;
   } catch {
     // Search could not load: the search itself says so below, and the filters stay hidden.

@@ -1,37 +1,57 @@
-// Search in the browser, for the dialog and /search/ alike: Pagefind's JavaScript API (its own
-// `pagefind.js` and WebAssembly, loaded on first use, on the main thread) and our result list.
-// Result cards show the section, its briefing, an excerpt and every matching heading; a quoted query
-// is an exact phrase (Pagefind matches words, so results without the phrase are left out); a result's
-// text is fetched only when its card is shown, ten at a time.
-import { parseQuery } from '../lib/search-query';
+// Search in the browser, for the dialog and /search/ alike: Pagefind's JavaScript API (its own `pagefind.js`
+// and WebAssembly, loaded on first use, on the main thread) under our own rules, and our result list.
+// - Every word of the query must match (Pagefind alone drops a word that matches nothing: "untied front" would
+//   list every section with "front"); a quoted phrase must be spelled; an alias (UFWD, 统战部) matches the
+//   sections that print it or what it stands for (a Pagefind filter the build computes from each section's text).
+// - Results come ten at a time; a result's text (its Pagefind fragment) is fetched only when its card is shown.
+//   Within each ten, sections with the exact words come before those with other forms or weak matches.
+// - A card shows the section, its briefing, an excerpt of its text and every heading that matches, the words
+//   Pagefind matched marked; its links carry those word forms (`?highlight=`) for the landing page to mark.
+// - A word that matches nothing, or only weakly, gets "Did you mean …?" from the library's vocabulary.
+import { foldWord, matchPage, type PageMatch } from '../lib/search-match';
+import { placesOf, type Anchor, type Excerpt } from '../lib/search-excerpt';
+import { closestWord, vocabularyKey, type VocabularyEntry } from '../lib/search-suggest';
+import { planQuery, type QueryPlan } from '../lib/search-query';
+import type { SearchAlias } from '../lib/search-aliases';
 import { pagefindFilters, resultCountMessage } from '../lib/search-state';
 
 export interface ResultData {
   url: string;
-  content?: string;
-  excerpt: string;
+  content: string;
+  anchors: Anchor[];
+  filters: Record<string, string[] | undefined>;
   meta: Record<string, string | undefined>;
-  sub_results?: { title: string; url: string; excerpt: string }[];
 }
 
 interface Hit {
+  id: string;
+  /** Where the words matched in the result's text (word positions, as Pagefind splits it at spaces). */
+  words: number[];
   data(): Promise<ResultData>;
 }
 
-export interface SearchResponse {
+type Counts = Record<string, Record<string, number>>;
+
+interface SearchResponse {
   results: Hit[];
-  /** For each filter, how many results each of its values has for the words searched (other filters aside). */
-  totalFilters: Record<string, Record<string, number>>;
+  unfilteredResultCount: number;
+  /** How many of these results each filter value has (with every loaded filter's values). */
+  filters: Counts;
 }
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options: { filters?: object }): Promise<SearchResponse>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: { filters?: object }): Promise<SearchResponse>;
+  filters(): Promise<Counts>;
 }
 
 const PAGE_SIZE = 10;
+/** Words of an excerpt. */
+const EXCERPT_LENGTH = 26;
+
+const base = () => document.body.dataset.base ?? '/';
+const bundle = () => document.body.dataset.pagefindBundle ?? '/pagefind/';
 
 let loading: Promise<Pagefind> | undefined;
 
@@ -39,9 +59,10 @@ let loading: Promise<Pagefind> | undefined;
  * start and saves a download. */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const bundle = document.body.dataset.pagefindBundle ?? '/pagefind/';
-    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: document.body.dataset.base ?? '/', noWorker: true, excerptLength: 24 });
+    const pagefind = (await import(/* @vite-ignore */ `${bundle()}pagefind.js`)) as Pagefind;
+    // Pagefind's own ranking already counts a word in the title (5×) or a heading (h2 6², h3 5²) far above one in
+    // passing; what it cannot tell apart (one stem for "unit" and "united") the result list sorts out.
+    await pagefind.options({ baseUrl: base(), noWorker: true });
     await pagefind.init();
     return pagefind;
   })().catch((error: unknown) => {
@@ -51,28 +72,149 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** Starts loading Pagefind ahead of the first search; a failure is reported by that search. */
+let aliasLoading: Promise<SearchAlias[]> | undefined;
+
+/** The library's search aliases (written by the build from the entities and content/search-aliases.yaml). */
+export function loadAliases(): Promise<SearchAlias[]> {
+  aliasLoading ??= fetch(`${base()}search-aliases.json`)
+    .then((response) => (response.ok ? (response.json() as Promise<SearchAlias[]>) : []))
+    .catch(() => {
+      aliasLoading = undefined;
+      return [];
+    });
+  return aliasLoading;
+}
+
+/** Starts loading Pagefind and the aliases ahead of the first search; a failure is reported by that search. */
 export function preloadPagefind(): void {
   loadPagefind().catch(() => undefined);
+  void loadAliases();
 }
 
-const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[‘’“”"]/g, "'")
-    .replace(/[\s-]+/g, ' ');
+const vocabularies = new Map<string, Promise<VocabularyEntry[]>>();
+let vocabularyKeys: Promise<string[]> | undefined;
 
-/** Whether a result holds every quoted phrase of the query (always true without quotes). */
-export function hasPhrases(result: ResultData, term: string): boolean {
-  const content = fold(result.content ?? '');
-  return parseQuery(term).phrases.every((phrase) => content.includes(fold(phrase)));
+const fetchJson = <T>(path: string, fallback: T): Promise<T> =>
+  fetch(`${bundle()}${path}`)
+    .then((response) => (response.ok ? (response.json() as Promise<T>) : fallback))
+    .catch(() => fallback);
+
+/** One vocabulary file (the words that start with one letter), fetched once, if the library has one. */
+async function vocabulary(word: string): Promise<VocabularyEntry[]> {
+  const key = vocabularyKey(word);
+  vocabularyKeys ??= fetchJson<string[]>('vocabulary/index.json', []);
+  if (!key || !(await vocabularyKeys).includes(key)) return [];
+  if (!vocabularies.has(key)) vocabularies.set(key, fetchJson<VocabularyEntry[]>(`vocabulary/${key}.json`, []));
+  return vocabularies.get(key)!;
 }
 
-/** The result URL with the whole query as one `highlight` parameter, so a quoted phrase stays a phrase. */
-export function withHighlight(url: string, term: string): string {
+/** What a word that matched weakly did match: what not to suggest again, and what to prefer. */
+export interface WeakMatches {
+  exclude: string[];
+  prefer: string[];
+}
+
+/** The query with each of `words` replaced by the closest word of the vocabulary, or null when none has one. */
+export async function suggestion(
+  term: string,
+  words: string[],
+  matched: Map<string, WeakMatches>,
+): Promise<string | null> {
+  let fixed = term;
+  let changed = false;
+  for (const word of words) {
+    const better = closestWord(word, await vocabulary(word), matched.get(word));
+    if (!better) continue;
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    fixed = fixed.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'), better);
+    changed = true;
+  }
+  return changed ? fixed : null;
+}
+
+let filtersLoaded: Promise<Counts> | undefined;
+/** Every filter value with its count; loading them also lets each search count its results by value. */
+const allFilters = (pagefind: Pagefind) => (filtersLoaded ??= pagefind.filters());
+
+/** The sections (by their filter value) among a response's results. */
+const sectionsOf = (response: SearchResponse) =>
+  Object.entries(response.filters.section ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([value]) => value);
+
+export interface Found {
+  hits: Hit[];
+  /** Results by filter value, for the words searched (the reader's own filters aside). */
+  counts: Counts;
+  /** Typed words that match nothing. */
+  missing: string[];
+}
+
+/**
+ * Runs a query: each quoted phrase and each alias becomes a condition on the sections (a filter), the other
+ * words are Pagefind's search, and every one of them must match.
+ */
+export async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<string, string[]>): Promise<Found> {
+  const conditions: object[] = [];
+  const none = { hits: [], counts: {}, missing: [] };
+  if (plan.phrases.length > 0) {
+    await allFilters(pagefind);
+    for (const phrase of plan.phrases) {
+      const sections = sectionsOf(await pagefind.search(`"${phrase}"`));
+      if (sections.length === 0) return none;
+      conditions.push({ section: { any: sections } });
+    }
+  }
+  for (const alias of plan.aliases) conditions.push({ alias: alias.term });
+  // Pagefind searches only the words it finds: one that matches nothing must make the whole query match nothing.
+  if (plan.words.length > 1 || (plan.words.length === 1 && conditions.length > 0)) {
+    const missing: string[] = [];
+    for (const word of plan.words) if ((await pagefind.search(word)).unfilteredResultCount === 0) missing.push(word);
+    if (missing.length > 0) return { ...none, missing };
+  }
+  const user = pagefindFilters(chosen);
+  const withUser = Object.keys(user).length > 0;
+  const filtersFor = (list: object[]) => (list.length === 0 ? {} : list.length === 1 ? list[0] : { all: list });
+  const all = filtersFor(withUser ? [...conditions, user] : conditions);
+  const rankTerm = [...plan.words, ...plan.phrases].join(' ');
+  if (rankTerm) {
+    const main = await pagefind.search(rankTerm, { filters: all });
+    if (main.results.length === 0 && plan.words.length === 1 && conditions.length === 0 && !withUser)
+      return { ...none, missing: plan.words };
+    const counts = withUser
+      ? (await pagefind.search(rankTerm, { filters: filtersFor(conditions) })).filters
+      : main.filters;
+    return { hits: main.results, counts, missing: [] };
+  }
+  if (conditions.length === 0) {
+    // Filters alone: every section they allow, counted among all sections.
+    return {
+      hits: (await pagefind.search(null, { filters: all })).results,
+      counts: await allFilters(pagefind),
+      missing: [],
+    };
+  }
+  // Aliases alone: the sections that print them, those that print the alias itself first (a quoted word is
+  // matched exactly: unquoted, Pagefind would take "aspi" for "as"), then each of its names, by Pagefind's rank.
+  const every = await pagefind.search(null, { filters: all });
+  const order: string[] = [];
+  for (const alias of plan.aliases) {
+    const printed = new Set((await pagefind.search(`"${alias.term}"`, { filters: all })).results.map((h) => h.id));
+    for (const [i, term] of [alias.term, ...alias.means].entries())
+      for (const hit of (await pagefind.search(term, { filters: all })).results)
+        if (!order.includes(hit.id) && (i > 0 || printed.has(hit.id))) order.push(hit.id);
+  }
+  const rank = (hit: Hit) => (order.includes(hit.id) ? order.indexOf(hit.id) : order.length);
+  const hits = [...every.results].sort((a, b) => rank(a) - rank(b));
+  const counts = withUser ? (await pagefind.search(null, { filters: filtersFor(conditions) })).filters : every.filters;
+  return { hits, counts, missing: [] };
+}
+
+/** The result URL with the word forms to mark on landing, as one `highlight` parameter. */
+export function withHighlight(url: string, forms: string[]): string {
   const parsed = new URL(url, window.location.href);
   parsed.searchParams.delete('highlight');
-  if (term.trim()) parsed.searchParams.set('highlight', term.trim());
+  if (forms.length > 0) parsed.searchParams.set('highlight', forms.join(' '));
   return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
 
@@ -84,32 +226,56 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className
   return el;
 }
 
-/** Pagefind builds excerpts from the indexed text, escaped, with <mark> around the words found. */
-function excerpt(html: string) {
+function excerptElement(excerpt: Excerpt): HTMLParagraphElement {
   const p = element('p', 'result-excerpt');
-  p.innerHTML = html;
+  for (const run of excerpt.runs) p.append(run.mark ? element('mark', '', run.text) : run.text);
   return p;
 }
 
-/** A result card: the section title, its briefing, an excerpt, then every matching heading of the section. */
-export function resultCard(result: ResultData, term: string): HTMLLIElement {
+export interface Shown {
+  data: ResultData;
+  hit: Hit;
+  match: PageMatch;
+}
+
+/** What a result matches, from its text and the places Pagefind matched there. */
+export function matchResult(data: ResultData, hit: Hit, plan: QueryPlan): PageMatch {
+  const tokens = data.content.split(/[\r\n\s]+/g);
+  const phraseWords = plan.phrases.map((p) => p.split(' '));
+  // A phrase's words are searched too (for ranking), but only the phrase itself is marked.
+  const loose = plan.words.filter((w) => !phraseWords.some((p) => p.some((x) => foldWord(x) === foldWord(w))));
+  return matchPage(tokens, hit.words, {
+    words: loose,
+    phrases: phraseWords,
+    names: plan.aliases.flatMap((a) => [a.term, ...a.means].map((name) => name.split(' '))),
+  });
+}
+
+/** A result card: the section title, its briefing, an excerpt, then every heading of the section that matches. */
+export function resultCard({ data, match }: Shown): HTMLLIElement {
   const item = element('li', 'result');
-  const link = element('a', 'result-link', result.meta.title ?? 'Untitled');
-  link.href = withHighlight(result.url, term);
+  const link = element('a', 'result-link', data.meta.title ?? 'Untitled');
+  link.href = withHighlight(data.url, match.forms);
   const title = element('p', 'result-title');
   title.append(link);
   item.append(title);
-  if (result.meta.briefing) item.append(element('p', 'result-briefing', result.meta.briefing));
-  item.append(excerpt(result.excerpt));
-  const pageUrl = result.url.split('#')[0];
-  const subs = (result.sub_results ?? []).filter((sub) => sub.url.includes('#') && sub.url !== pageUrl);
-  if (subs.length > 0) {
+  const briefing = data.filters.briefing?.[0];
+  if (briefing) item.append(element('p', 'result-briefing', briefing));
+  const tokens = data.content.split(/[\r\n\s]+/g);
+  const titleWords = (data.meta.title ?? '').split(/\s+/).filter(Boolean).length;
+  const [page, ...headings] = placesOf(tokens, data.anchors ?? [], match.marks, {
+    titleWords,
+    length: EXCERPT_LENGTH,
+  });
+  if (page.excerpt.runs.length > 0) item.append(excerptElement(page.excerpt));
+  if (headings.length > 0) {
     const list = element('ul', 'result-headings');
-    for (const sub of subs) {
+    for (const place of headings) {
       const li = element('li', 'result-heading');
-      const a = element('a', 'result-heading-link', sub.title);
-      a.href = withHighlight(sub.url, term);
-      li.append(a, excerpt(sub.excerpt));
+      const a = element('a', 'result-heading-link', place.heading!.text);
+      a.href = withHighlight(`${data.url.split('#')[0]}#${place.heading!.id}`, match.forms);
+      li.append(a);
+      if (place.excerpt.runs.length > 0) li.append(excerptElement(place.excerpt));
       list.append(li);
     }
     item.append(list);
@@ -121,13 +287,17 @@ export interface ResultsView {
   status: HTMLElement;
   list: HTMLElement;
   more: HTMLButtonElement;
+  /** Where "Did you mean …?" goes. */
+  suggest: HTMLElement;
+  /** The corrected query as a control: a button in the dialog, a link on /search/. */
+  suggestControl: (query: string) => HTMLElement;
 }
 
 export interface Outcome {
   term: string;
   count: number;
   /** Results for the words searched, by filter value. */
-  counts: SearchResponse['totalFilters'];
+  counts: Counts;
 }
 
 /**
@@ -136,27 +306,40 @@ export interface Outcome {
  */
 export function resultsInto(view: ResultsView) {
   let current = 0;
-  let pending: (() => Promise<ResultData>)[] = [];
-  let shownTerm = '';
+  let pending: Hit[] = [];
+  let plan: QueryPlan = { words: [], phrases: [], aliases: [] };
 
-  async function showMore(focusFirst: boolean) {
+  async function showMore(focusFirst: boolean): Promise<Shown[] | null> {
     const run = current;
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
     view.more.disabled = true; // one batch at a time, so results stay in order
-    const data = await Promise.all(batch.map((load) => load()));
+    const data = await Promise.all(batch.map((hit) => hit.data()));
     view.more.disabled = false;
-    if (run !== current) return;
-    const cards = data.map((d) => resultCard(d, shownTerm));
+    if (run !== current) return null;
+    const shown = data.map((d, i) => ({ data: d, hit: batch[i], match: matchResult(d, batch[i], plan) }));
+    // The exact words first, then other forms, then weak matches; Pagefind's order within each.
+    shown.sort((a, b) => a.match.tier - b.match.tier);
+    const cards = shown.map(resultCard);
     view.list.append(...cards);
     view.more.hidden = pending.length === 0;
     view.more.textContent = `Show more results (${pending.length} more)`;
     if (focusFirst) cards[0]?.querySelector('a')?.focus();
+    return shown;
   }
   view.more.addEventListener('click', () => void showMore(true));
 
+  async function offerSuggestion(run: number, term: string, words: string[], matched: Map<string, WeakMatches>) {
+    const fixed = words.length > 0 ? await suggestion(term, words, matched) : null;
+    if (run !== current || !fixed) return;
+    view.suggest.replaceChildren('Did you mean ', view.suggestControl(fixed), '?');
+    view.suggest.hidden = false;
+  }
+
   return async function search(term: string, filters: Record<string, string[]>): Promise<Outcome | null> {
     const run = ++current;
+    view.suggest.hidden = true;
+    view.suggest.replaceChildren();
     const withFilters = Object.keys(filters).length > 0;
     if (!term && !withFilters) {
       view.list.replaceChildren();
@@ -164,27 +347,33 @@ export function resultsInto(view: ResultsView) {
       view.status.textContent = view.status.dataset.idle ?? '';
       return { term, count: 0, counts: {} };
     }
-    let response: SearchResponse;
+    let found: Found;
     try {
-      const pagefind = await loadPagefind();
-      response = await pagefind.search(term || null, { filters: pagefindFilters(filters) });
+      const [pagefind, aliases] = await Promise.all([loadPagefind(), loadAliases()]);
+      if (run !== current) return null;
+      plan = planQuery(term, aliases);
+      found = await find(pagefind, plan, filters);
     } catch {
       if (run === current) view.status.textContent = 'Search could not load. Check your connection and try again.';
       return null;
     }
     if (run !== current) return null;
-    let loaders = response.results.map((hit) => () => hit.data());
-    // Only a quoted phrase needs each result's text (one fragment per result) before it can count them.
-    if (parseQuery(term).phrases.length > 0) {
-      const data = await Promise.all(loaders.map((load) => load()));
-      if (run !== current) return null;
-      loaders = data.filter((d) => hasPhrases(d, term)).map((d) => () => Promise.resolve(d));
-    }
-    shownTerm = term;
-    pending = loaders;
+    pending = found.hits;
     view.list.replaceChildren();
-    view.status.textContent = resultCountMessage(loaders.length, term);
-    await showMore(false);
-    return { term, count: loaders.length, counts: response.totalFilters };
+    view.status.textContent = resultCountMessage(found.hits.length, term);
+    const shown = (await showMore(false)) ?? [];
+    if (run !== current) return null;
+    // Words nothing matched, or that every shown result matches only weakly ("bots" in "Both").
+    const weak = plan.words.filter((w) => shown.length > 0 && shown.every((s) => s.match.weak.includes(w)));
+    const matched = new Map<string, WeakMatches>();
+    for (const word of weak) {
+      // Suggest another word than those it already matched, unless the typed word only adds letters to one
+      // (sharpe → sharp): then that one is the likeliest meaning.
+      const forms = shown.flatMap((s) => s.match.weakForms.get(word) ?? []);
+      const shorter = (f: string) => foldWord(word).startsWith(foldWord(f));
+      matched.set(word, { exclude: forms.filter((f) => !shorter(f)), prefer: forms.filter(shorter) });
+    }
+    void offerSuggestion(run, term, [...found.missing, ...weak], matched);
+    return { term, count: found.hits.length, counts: found.counts };
   };
 }

@@ -1,6 +1,6 @@
 // The one script every page loads, kept tiny: it wires what must listen from the start, shows the event's
 // time in the reader's zone, and loads the rest (search, copying links, marking search hits) only when the
-// reader first needs it. Reading needs none of it. What it runs on load counts against issue 7's 3 KB
+// reader first needs it. Reading needs none of it. What it runs on load counts against the 3 KB budget
 // (tests/browser/budgets.test.ts), so it loads nothing else on load but the search-hit marking for ?highlight=.
 import { $, $$, isTyping } from './dom';
 import { setupOutline } from './outline';
@@ -13,10 +13,16 @@ import highlightUrl from './highlight?worker&url';
 const root = document.documentElement;
 const clipboard = navigator.clipboard; // absent where copying is not allowed (a page served over plain HTTP)
 const share = () => load('share', shareUrl);
-const search = () => load('search', searchUrl);
+// Search: the dialog is in the page, so it opens and takes typing at once; its code loads behind it and searches
+// what is in the box. On /search/ the page's own box is the search (it comes first, and has no dialog).
+const searchBox = $<HTMLInputElement>('[data-search-box]');
+const searchDialog = searchBox?.closest('dialog');
+const loadSearch = () => searchDialog && import(/* @vite-ignore */ searchUrl);
 const openSearch = (event: Event) => {
   event.preventDefault();
-  void search().then((m) => m.openSearch());
+  if (searchDialog && !searchDialog.open) searchDialog.showModal();
+  searchBox?.focus();
+  void loadSearch();
 };
 
 // Theme: light, dark or system, remembered; ThemeInit.astro applies it before first paint.
@@ -67,7 +73,7 @@ document.addEventListener('click', (event) => {
 });
 
 // Reaching the search button by keyboard starts loading search.
-$('[data-search-open]')?.addEventListener('focus', () => void search().then((m) => m.prepareSearch()), { once: true });
+$('[data-search-open]')?.addEventListener('focus', () => void loadSearch(), { once: true });
 
 // A selection in the text offers a link to itself (on pages with text to link to).
 const selectionLink = $<HTMLElement>('[data-selection-link]');
@@ -88,6 +94,6 @@ $$<HTMLElement>('[data-local-time]').forEach((el) => {
   el.hidden = false;
 });
 
-if (new URLSearchParams(location.search).has('highlight'))
-  void load('highlight', highlightUrl).then((m) => m.highlightFromUrl());
+// Landing from a search result: the module marks the words the link names as it loads.
+if (/[?&]highlight=/.test(location.search)) void import(/* @vite-ignore */ highlightUrl);
 setupOutline();

@@ -96,7 +96,7 @@ describeInEngines('reading, searching and copying', POLICY, (fixture) => {
         await page.waitFor(searchBox).catch(() => expect.fail(`search did not open with ${way}`));
         await page.type('united front');
         await page.waitFor(searchResults).catch(() => expect.fail(`no results after opening with ${way}`));
-        await page.click('dialog[open] form button[type="button"]');
+        await page.click('dialog[open] .search-dialog__close');
         await page.waitFor(dialogClosed);
         // The next way starts from the page, not from the box.
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -91,6 +91,18 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
       .toMatch(/\/search\/\?q=sharp\+power$/);
   });
 
+  it('offers "Did you mean …?" as a button that runs the corrected search', async () => {
+    const page = await newPage();
+    await page.goto(url('china-united-front/'));
+    const input = await openDialogAndSearch(page, 'Uighur');
+    const button = page.locator('.search-dialog .search-suggest button');
+    await button.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.search-dialog .search-suggest').textContent()).toBe('Did you mean Uyghur?');
+    await button.click();
+    expect(await input.inputValue()).toBe('Uyghur');
+    expect((await resultTitles(page, '.search-dialog'))[0]).toBe('Webinar: China at a Crossroads');
+  });
+
   it('announces the number of results', async () => {
     const page = await newPage();
     await page.goto(url(''));
@@ -167,19 +179,117 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     expect(await resultTitles(page)).toHaveLength(5);
   });
 
-  it('shows an A–Z index of terms and headings without JavaScript', async () => {
+  it('shows an A–Z index of terms and headings without JavaScript, and says in the form why nothing was searched', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(url('search/?q=united+front'));
-    await expect(page.locator('main').textContent()).resolves.toContain('needs JavaScript');
+    await expect(page.locator('.search-page form').textContent()).resolves.toContain(
+      'Search runs in your browser and needs JavaScript, which is off, so the words you submit are not searched.',
+    );
     const index = page.locator('.term-index');
+    expect(await index.isVisible()).toBe(true);
     expect(await index.locator('h3').allTextContents()).toContain('U');
     const link = index.locator('a', { hasText: 'UFWD (United Front Work Department)' });
     expect(await link.getAttribute('href')).toBe('/china-united-front/united-front-work-department/');
     expect(await page.locator('main a[href$="/all/"]').count()).toBeGreaterThan(0);
   });
+
+  it('lists people, organisations and concepts in the A–Z index, each linking to its page', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(url('search/'));
+    const index = page.locator('.term-index');
+    const entry = (letter: string, text: string) =>
+      index.locator(`h3:text-is("${letter}") + ul li`, { hasText: text }).first();
+    expect(await entry('K', 'Kristine Lee (Person)').locator('a').getAttribute('href')).toBe('/entities/kristine-lee/');
+    expect(await entry('J', 'Joske (Alex Joske)').locator('a').getAttribute('href')).toBe(
+      '/china-united-front/joske-recommendations/',
+    );
+    expect(await entry('U', 'United Front Work Department (Organisation)').locator('a').getAttribute('href')).toBe(
+      '/entities/united-front-work-department/',
+    );
+    expect(await entry('S', 'sharp power (Concept)').locator('a').getAttribute('href')).toBe('/entities/sharp-power/');
+    expect(await index.locator('[lang="zh-Hans"]', { hasText: '统战部' }).count()).toBeGreaterThan(0);
+  });
+
+  it('shows the A–Z index only while the box is empty, with JavaScript', async () => {
+    const page = await newPage();
+    await page.goto(url('search/?q=united+front'));
+    await page.locator('.search-page .result-link').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('.term-index').isVisible()).toBe(false);
+    await page.locator('.search-page input[type="search"]').fill('');
+    await expect.poll(() => page.locator('.term-index').isVisible()).toBe(true);
+    expect(await page.locator('.search-page .result-link').count()).toBe(0);
+  });
+
+  it('offers "Did you mean …?" as a link to the corrected search', async () => {
+    const page = await newPage();
+    await page.goto(url('search/?q=untied+front'));
+    const link = page.locator('.search-page .search-suggest a');
+    await link.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.search-page .search-suggest').textContent()).toBe('Did you mean united front?');
+    expect(await link.getAttribute('href')).toBe('/search/?q=united+front');
+    await link.click();
+    expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
+  });
+
+  it('fetches the vocabulary only for a word that needs a suggestion: the list of files, then one small file', async () => {
+    const page = await newPage();
+    const fetched: string[] = [];
+    page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(url('search/?q=united+front'));
+    await resultTitles(page);
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((path) => path.includes('/vocabulary/'))).toEqual([]);
+    await page.locator('.search-page input[type="search"]').fill('Uighur');
+    await page.locator('.search-page .search-suggest a').waitFor({ timeout: 10_000 });
+    expect(fetched.filter((path) => path.includes('/vocabulary/'))).toEqual([
+      '/pagefind/vocabulary/index.json',
+      '/pagefind/vocabulary/u.json',
+    ]);
+  });
 });
 
 describeInBrowser('landing on the words', ({ newPage, url }) => {
+  // What was typed, and the words the landing must mark (as printed in the section).
+  const FORMS: [string, string[]][] = [
+    ['influencers', ['influencer']],
+    ['diasporas', ['diaspora']],
+    ['Joskie', ['Joske']],
+    ["O'Keefe", ['O’Keefe']],
+    ['sharpe power', ['sharp', 'power']],
+  ];
+  it.each(FORMS)('"%s" lands on %j, counted in the hit bar', async (query, forms) => {
+    const page = await newPage();
+    await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+    await page.locator('.search-page .result-link').first().click();
+    const status = page.locator('.hit-bar [role="status"]');
+    await expect(status.textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of \d+$/);
+    const marks = await page.locator('article mark.search-hit').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const form of forms) expect(marks.map((m) => m.toLowerCase())).toContain(form.toLowerCase());
+  });
+
+  it('marks the English name for a search in Chinese', async () => {
+    const page = await newPage();
+    await page.goto(url(`search/?q=${encodeURIComponent('统战部')}`));
+    await page.locator('.search-page .result-link').first().click();
+    await page.locator('.hit-bar').waitFor();
+    expect(await page.locator('article mark.search-hit').allTextContents()).toContain('United Front Work Department');
+  });
+
+  it('marks "united" for "united front", not the "unit" the index also matches', async () => {
+    const page = await newPage();
+    await page.goto(url('search/?q=united+front'));
+    const first = page.locator('.search-page .result').first();
+    await first.waitFor({ timeout: 10_000 });
+    const excerptMarks = (await first.locator('mark').allTextContents()).flatMap((m) => m.toLowerCase().split(' '));
+    expect(excerptMarks).toEqual(expect.arrayContaining(['front', 'united']));
+    expect(excerptMarks).not.toContain('unit');
+    await first.locator('.result-link').click();
+    await page.locator('.hit-bar').waitFor();
+    const marks = await page.locator('article mark.search-hit').allTextContents();
+    expect(marks.map((m) => m.toLowerCase())).not.toContain('unit');
+  });
+
   it('steps through hits with n and N, and Escape clears them and the URL parameter', async () => {
     const page = await newPage();
     await page.goto(url('china-united-front/joske-recommendations/?highlight=united&highlight=front'));
@@ -221,34 +331,34 @@ describeInBrowser('landing on the words', ({ newPage, url }) => {
   });
 });
 
-// Each query must put the named section first.
-const RANKING: [string, string][] = [
-  ['united front', 'The United Front Work Department'],
-  ['WeChat', 'The United Front Work Department'],
-  ['wolf warrior', 'Wolf-warrior diplomacy on Twitter'],
-  ['4,600', 'Wolf-warrior diplomacy on Twitter'],
-  ['sharp power', 'Sharp power'],
-  ['Kristine Lee', 'Sharp power'],
-  ['Joske', 'Alex Joske’s report and recommendations'],
-  ['Wallenberg', 'Webinar: China at a Crossroads'],
-  ['Sarah Cook', 'Webinar: China at a Crossroads'],
-  // Aliases and variants find the same text.
-  ['UFWD', 'The United Front Work Department'],
-  ['ASPI', 'The United Front Work Department'],
-  ['RWCHR', 'Webinar: China at a Crossroads'],
-  ['MIGS', 'Webinar: China at a Crossroads'],
-  ['PRC', 'Alex Joske’s report and recommendations'],
-  ['wolf-warrior', 'Wolf-warrior diplomacy on Twitter'],
-  ['NED', 'Sharp power'],
-  ['CCP', 'Alex Joske’s report and recommendations'],
-  ['Covid', 'Sharp power'],
-];
+describeInBrowser('filter values and hashes that are not what they seem', ({ newPage, url }) => {
+  it.each(['__proto__', 'constructor', 'toString'])(
+    '?person=%s is an unknown value like any other: ticked, no count, no results',
+    async (value) => {
+      const page = await newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url(`search/?q=china&person=${value}`));
+      await expect
+        .poll(() => page.locator('.search-page .search-status').textContent())
+        .toBe('No results for “china”.');
+      const box = page.getByRole('group', { name: 'Person' }).getByRole('checkbox', { name: value });
+      expect(await box.isChecked()).toBe(true);
+      const filters = (await page.locator('.search-filters').textContent()) ?? '';
+      expect(filters).not.toMatch(/object|function|native code/);
+      expect(errors).toEqual([]);
+    },
+  );
 
-describeInBrowser('quality of results', ({ newPage, url }) => {
-  it.each(RANKING)('"%s" puts "%s" first', async (query, expected) => {
+  it('lands with a malformed hash: the words are marked and the hit bar shows', async () => {
     const page = await newPage();
-    await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
-    expect((await resultTitles(page))[0]).toBe(expected);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url('china-united-front/sharp-power/?highlight=power#%E0%A4%A'));
+    await expect(page.locator('.hit-bar [role="status"]').textContent({ timeout: 5000 })).resolves.toMatch(
+      /^Hit 1 of \d+$/,
+    );
+    expect(errors).toEqual([]);
   });
 });
 

@@ -130,7 +130,7 @@ describe('the built site', () => {
       const body = loadPage(sectionFile(slug)).querySelector('[data-pagefind-body]')!;
       expect(body.querySelector('[data-pagefind-meta="title"]')!.textContent!.trim().length).toBeGreaterThan(3);
       expect(body.querySelector('[data-pagefind-filter="section"]')).not.toBeNull();
-      expect(body.querySelector('[data-pagefind-meta^="briefing:"]')).not.toBeNull();
+      expect(body.querySelector('[data-pagefind-filter="briefing"]')).not.toBeNull();
     }
   });
 

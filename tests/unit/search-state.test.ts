@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindFilters, resultCountMessage, searchFor, stateFromParams } from '../../src/lib/search-state';
+import {
+  pagefindFilters,
+  resultCountMessage,
+  searchFor,
+  sectionFilterNames,
+  stateFromParams,
+} from '../../src/lib/search-state';
 
 describe('search state in the URL', () => {
   it('reads the query and the known filters, trimmed, ignoring blanks and unknown names', () => {
@@ -40,5 +46,17 @@ describe('result count message', () => {
   it('counts sections for filters alone', () => {
     expect(resultCountMessage(2, '')).toBe('2 sections match the filters.');
     expect(resultCountMessage(0, '')).toBe('0 sections match the filters.');
+  });
+});
+
+describe('section filter values', () => {
+  it('are the titles, with the briefing’s where two sections of the library share one', () => {
+    expect(
+      sectionFilterNames([
+        { title: 'Introduction', briefing: 'A' },
+        { title: 'Sharp power', briefing: 'A' },
+        { title: 'Introduction', briefing: 'B' },
+      ]),
+    ).toEqual(['Introduction (A)', 'Sharp power', 'Introduction (B)']);
   });
 });

@@ -240,6 +240,72 @@ describe('validateLibrary: entities', () => {
     );
   });
 
+  const otherNames = (dir: string, yaml: string) =>
+    edit(
+      join(dir, 'entities.yaml'),
+      '    description: The institute the fixture names.',
+      `    description: The institute the fixture names.\n    otherNames:\n${yaml}`,
+    );
+
+  it('accepts other names readers search by, each with the public source it comes from', () => {
+    const run = check((dir) =>
+      otherNames(
+        dir,
+        "      - { name: 示例研究所, lang: zh-Hans, source: 'https://example.org/about' }\n      - { name: ExI, source: 'https://example.org/' }\n",
+      ),
+    );
+    expect(run()[0].entities.entities[0].otherNames.map((o) => o.name)).toEqual(['示例研究所', 'ExI']);
+  });
+
+  it('rejects another name without a source, with a source that is no web address, or of two words', () => {
+    const run = check((dir) =>
+      otherNames(
+        dir,
+        "      - { name: 示例研究所 }\n      - { name: ExI, source: 'a book' }\n      - { name: Ex Inst, source: 'https://example.org/' }\n",
+      ),
+    );
+    expect(problemsOf(run)).toEqual([
+      expect.objectContaining({ file: ENTITIES, field: 'entities[example-institute].otherNames[1].source' }),
+      expect.objectContaining({
+        field: 'entities[example-institute].otherNames[2].source',
+        message: expect.stringContaining('web address'),
+      }),
+      expect.objectContaining({
+        field: 'entities[example-institute].otherNames[3].name',
+        message: expect.stringContaining('one word'),
+      }),
+    ]);
+  });
+
+  it('rejects another name that another entity claims, or that repeats the entity’s own alias', () => {
+    const run = check((dir) => {
+      otherNames(dir, "      - { name: EI, source: 'https://example.org/' }\n");
+      edit(
+        join(dir, 'entities.yaml'),
+        '    description: The person the fixture names.',
+        "    description: The person the fixture names.\n    otherNames:\n      - { name: ExI, source: 'https://example.org/' }\n",
+      );
+      edit(
+        join(dir, 'entities.yaml'),
+        "      - { name: EI, source: 'https://example.org/' }",
+        "      - { name: EI, source: 'https://example.org/' }\n      - { name: ExI, source: 'https://example.org/' }",
+      );
+    });
+    const problems = problemsOf(run);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        field: 'entities[example-institute].otherNames[1].name',
+        message: expect.stringContaining('already'),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        field: 'entities[jane-roe].otherNames[1].name',
+        message: expect.stringContaining('"ExI" is also claimed by the entity "example-institute"'),
+      }),
+    );
+  });
+
   it('rejects a name that a case-insensitive entity claims in another case', () => {
     const run = check((dir) => {
       edit(join(dir, '01-first.mdx'), 'Some words', 'Some words about ei');
