@@ -1,15 +1,16 @@
-// WCAG 2.2 AA in a real browser: axe on every built page in both themes, the keyboard path through a
+// WCAG 2.2 AA in a real browser: axe on one page of each template in both themes (every page's HTML is checked
+// statically in tests/build/accessibility.test.ts), the keyboard path through a
 // page, the theme before first paint, layouts from 320 px to 1920 px, motion and print.
 import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser';
-import { htmlFiles } from '../support/dist';
+import { pagesByTemplate } from '../support/dist';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const pathOf = (file: string) => file.replace(/index\.html$/, '');
-const PAGES = htmlFiles().map(pathOf);
+const PAGES = pagesByTemplate().map(pathOf);
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });

@@ -10,11 +10,14 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compressible, contentType, headersFor, parseHeadersFile } from '../../scripts/static-server';
 import { describeInBrowser } from '../support/browser';
-import { DIST, htmlFiles } from '../support/dist';
+import { DIST, pagesByTemplate } from '../support/dist';
 import { BUDGET, brotliSize, KB } from '../support/page-weight';
 
-/** Every page a reader reads, as in tests/build/budgets.test.ts; /search/ loads the search code by design. */
-const readingPages = htmlFiles()
+/**
+ * One page of each template a reader reads (tests/build/budgets.test.ts counts every page's scripts from its HTML);
+ * /search/ loads the search code by design.
+ */
+const readingPages = pagesByTemplate()
   .filter((file) => file !== 'search/index.html')
   .map((file) => file.replace(/index\.html$/, ''));
 

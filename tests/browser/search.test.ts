@@ -377,9 +377,9 @@ describeInBrowser('bad input', ({ newPage, url }) => {
       });
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(url(`search/?q=${encodeURIComponent(value)}`));
-      await page.waitForTimeout(1500);
       const term = value.trim();
       if (term) {
+        await page.locator('.search-status').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
         const found = await page.locator('.results .result-link').count();
         if (found === 0) {
           await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^No results for “.+”\.$/s);

@@ -1,11 +1,12 @@
-// Every page under the real policy: served with the headers of dist/_headers (and so the build's CSP) and the
+// One page of each template under the real policy (every page's policy and inline hashes are read from the HTML in
+// tests/build/security.test.ts): served with the headers of dist/_headers (and so the build's CSP) and the
 // <meta> policy in the page, with no CSP violation, console error or request to another host. Search runs too.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser';
-import { htmlFiles } from '../support/dist';
+import { pagesByTemplate } from '../support/dist';
 import { watchProblems } from '../support/page-problems';
 
-const pages = htmlFiles().map((file) => file.replace(/index\.html$/, ''));
+const pages = pagesByTemplate().map((file) => file.replace(/index\.html$/, ''));
 
 describeInBrowser(
   'security headers and Content-Security-Policy',

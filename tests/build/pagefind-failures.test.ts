@@ -112,7 +112,8 @@ describe('a Pagefind that fails', () => {
       env: {
         ...process.env,
         READER_BASE: '',
-        READER_CONTENT_DIR: '',
+        // The one-section fixture library: Astro builds it in a moment, and Pagefind fails after it all the same.
+        READER_CONTENT_DIR: 'tests/fixtures/library',
         READER_OUT_DIR: out,
         PAGEFIND_EXTENDED_BINARY_PATH: binary('exit-1-build', 'exit 1'),
         DEBUG: '',

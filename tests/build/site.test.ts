@@ -73,8 +73,11 @@ describe('the built site', () => {
 
   it('resolves every internal link and #fragment to a file and an element', () => {
     const broken: string[] = [];
+    // Each page parsed once, whether it links or is linked to (a page is the target of hundreds of #fragments).
+    const parsed = new Map<string, Document>();
+    const page = (file: string) => parsed.get(file) ?? parsed.set(file, loadPage(file)).get(file)!;
     for (const file of pages) {
-      const doc = loadPage(file);
+      const doc = page(file);
       const base = new URL(`http://site/${file.replace(/index\.html$/, '')}`);
       for (const el of doc.querySelectorAll('a[href], link[href], script[src], img[src]')) {
         const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
@@ -87,7 +90,7 @@ describe('the built site', () => {
           continue;
         }
         const id = decodeURIComponent(url.hash.slice(1));
-        if (id && target.endsWith('.html') && !loadPage(target).getElementById(id)) {
+        if (id && target.endsWith('.html') && !page(target).getElementById(id)) {
           broken.push(`${file}: ${ref} (no element #${id})`);
         }
       }

@@ -24,6 +24,33 @@ export function loadPage(file: string, root = DIST): Document {
   return parseHTML(readFileSync(join(root, file), 'utf8')).document as unknown as Document;
 }
 
+/**
+ * The components a page shows: the block names (BEM, without `__element` or `--modifier`) of every class in
+ * its <main>. Two pages with the same set are the same template filled with other text.
+ */
+export function componentsOf(doc: Document): string {
+  const blocks = new Set<string>();
+  for (const el of doc.querySelectorAll('main, main [class]'))
+    for (const name of (el.getAttribute('class') ?? '').split(/\s+/))
+      if (name && !name.includes('__') && !name.includes('--') && !name.startsWith('astro-')) blocks.add(name);
+  return [...blocks].sort().join(' ');
+}
+
+/**
+ * One page for each distinct set of components (the first in path order), for the checks that need a browser and
+ * cost seconds a page (axe, the Content-Security-Policy, JavaScript on load). The 53 entity pages are one template;
+ * a section with a programme and one without are two. A new kind of page, or a component on a page where it was
+ * not before, joins the list by itself. Checks that read the built HTML still read every page.
+ */
+export function pagesByTemplate(root = DIST): string[] {
+  const first = new Map<string, string>();
+  for (const file of htmlFiles(root)) {
+    const components = componentsOf(loadPage(file, root));
+    if (!first.has(components)) first.set(components, file);
+  }
+  return [...first.values()].sort();
+}
+
 /** Text as a reader sees it: footnote markers and editors' notes removed, whitespace collapsed. */
 export function readerText(element: Element): string {
   const copy = element.cloneNode(true) as Element;
