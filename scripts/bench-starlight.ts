@@ -31,7 +31,7 @@ interface Event {
 }
 
 /** Our frontmatter and MDX body as Starlight Markdown. */
-export function toStarlightMarkdown(source: string): string {
+function toStarlightMarkdown(source: string): string {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
   if (!match) throw new Error('bench-starlight: a section without frontmatter');
   const front = parse(match[1]) as { title: string; description?: string; event?: Event };
@@ -71,7 +71,7 @@ function programme(event: Event): string {
 }
 
 /** Writes the five sections into bench/starlight/src/content/docs/<briefing>/<slug>.md, plus a plain home page. */
-export function writeStarlightDocs(): string[] {
+function writeStarlightDocs(): string[] {
   rmSync(DOCS, { recursive: true, force: true });
   mkdirSync(join(DOCS, BRIEFING), { recursive: true });
   const slugs: string[] = [];

@@ -27,7 +27,7 @@ export async function briefingEntities(briefing: string): Promise<Entity[]> {
 }
 
 /** Every mention in a section, in reading order: the text's, with the programme's under its heading. */
-export async function sectionMentions(section: Section): Promise<RecordedMention[]> {
+async function sectionMentions(section: Section): Promise<RecordedMention[]> {
   const { remarkPluginFrontmatter, headings } = await render(section.entry);
   const inText: RecordedMention[] = remarkPluginFrontmatter.entityMentions ?? [];
   const event = section.entry.data.event;

@@ -34,9 +34,9 @@ const UNUSED = [
   'pagefind-worker.js',
 ];
 
-export const DEFAULT_TIMEOUT_SECONDS = 300;
+const DEFAULT_TIMEOUT_SECONDS = 300;
 
-export class PagefindError extends Error {
+class PagefindError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PagefindError';
@@ -52,7 +52,7 @@ export interface IndexOptions {
   cacheDir?: string;
 }
 
-export function indexOptions(env: Record<string, string | undefined> = process.env, cacheDir?: string): IndexOptions {
+function indexOptions(env: Record<string, string | undefined> = process.env, cacheDir?: string): IndexOptions {
   const seconds = Number(env.READER_PAGEFIND_TIMEOUT || DEFAULT_TIMEOUT_SECONDS);
   if (!(seconds > 0))
     throw new PagefindError(

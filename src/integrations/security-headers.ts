@@ -50,7 +50,7 @@ export function securityHeaders(): AstroIntegration {
 }
 
 /** The union of several policies, directive by directive, in first-seen order (deterministic for a given build). */
-export function mergePolicies(policies: string[]): string[] {
+function mergePolicies(policies: string[]): string[] {
   const merged = new Map<string, string[]>();
   for (const policy of policies) {
     for (const directive of policy.split(';')) {
@@ -68,7 +68,7 @@ export function mergePolicies(policies: string[]): string[] {
  * `_headers` rules written for the site's root (`/*`, `/_astro/*`), moved under the base path the site is
  * deployed at (`/reader/*`): a host matches the rules against the full path.
  */
-export function underBase(headers: string, base: string): string {
+function underBase(headers: string, base: string): string {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   if (root === '/') return headers;
   return headers.replace(/^\/(?!\s)/gm, root);

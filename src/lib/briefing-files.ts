@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { briefingSchema, entitiesFileSchema, type Entity } from './schemas';
 
-export const ENTITIES_FILE = 'entities.yaml';
+const ENTITIES_FILE = 'entities.yaml';
 
 const cache = new Map<string, { mtime: number; value: unknown }>();
 

@@ -31,7 +31,7 @@ export const ITEM_TYPE = {
 } as const;
 
 /** A note for reference managers (Zotero keeps it with the item); no citation style prints it. */
-export const CITATION_NOTE = 'The source gives no author or publication date.';
+const CITATION_NOTE = 'The source gives no author or publication date.';
 
 /** A CSL-JSON item (the fields this project writes). */
 export interface CslItem {

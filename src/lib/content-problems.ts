@@ -18,7 +18,7 @@ export interface ContentProblem {
 const FIELD_PATH = /^[\w-]+(?:\[[^\]]+\]|\.[\w-]+)*$/;
 
 /** One problem as one line: `content/b/01-a.mdx:12: field "title": is missing: …`. */
-export function formatProblem(p: ContentProblem): string {
+function formatProblem(p: ContentProblem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
   const what = p.field.startsWith('(') ? '' : FIELD_PATH.test(p.field) ? `field "${p.field}": ` : `${p.field}: `;
   return `${where}: ${what}${p.message}`;
@@ -43,7 +43,7 @@ export class ContentError extends Error {
  * A data path as an editor reads it: list items named by their `slug` or `id` where they have one,
  * otherwise counted from 1: `entities[jane-roe].type`, `notes.removed[1].where`.
  */
-export function fieldPath(path: readonly PropertyKey[], raw: unknown): string {
+function fieldPath(path: readonly PropertyKey[], raw: unknown): string {
   let out = '';
   let node: unknown = raw;
   for (const key of path) {
@@ -83,7 +83,7 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** One Zod issue in plain words, with what to write. */
-export function plainIssue(issue: z.core.$ZodIssue, raw: unknown): { path: PropertyKey[]; message: string } {
+function plainIssue(issue: z.core.$ZodIssue, raw: unknown): { path: PropertyKey[]; message: string } {
   const path = [...issue.path];
   if (!DEFAULT_MESSAGE.test(issue.message)) return { path, message: issue.message };
   const value = valueAt(raw, path);

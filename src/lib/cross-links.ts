@@ -1,8 +1,6 @@
 // Cross-links between sections are written `[text](section:<slug>)` or `[text](section:<slug>#<heading-id>)`
 // so that content never hard-codes a URL; the site's base path and the briefing are added at build time.
 
-export const CROSS_LINK_PATTERN = /\]\(section:([a-z0-9-]+)(?:#([a-z0-9-]+))?\)/g;
-
 const CROSS_LINK_URL = /^section:([a-z0-9-]+)(?:#([a-z0-9-]+))?$/;
 
 /** `section:sharp-power#period-of-experimentation` → `/base/briefing/sharp-power/#period-of-experimentation`. */

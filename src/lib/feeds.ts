@@ -1,7 +1,7 @@
 // The sitemap, robots.txt and the RSS feed, from lists of absolute URLs. No dates the record does not
 // give: the sitemap has no lastmod and the feed items no pubDate (both optional in their formats).
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -2,7 +2,7 @@
 //   ## A period of experimentation {/* #period-of-experimentation */}
 // The id survives any later edit of the heading's wording, so shared links keep working.
 
-export const HEADING_ID_COMMENT = /^\s*\/\*\s*#([a-z][a-z0-9-]*)\s*\*\/\s*$/;
+const HEADING_ID_COMMENT = /^\s*\/\*\s*#([a-z][a-z0-9-]*)\s*\*\/\s*$/;
 
 /** The id inside an MDX expression's source, e.g. `/* #sharp-power *\/` → `sharp-power`. */
 export function headingIdFromComment(expression: string): string | null {

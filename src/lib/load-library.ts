@@ -29,9 +29,9 @@ import {
   type SectionData,
 } from './schemas.ts';
 
-export const BRIEFING_FILE = 'briefing.yaml';
-export const ENTITIES_FILE = 'entities.yaml';
-export const SEARCH_ALIASES_FILE = 'search-aliases.yaml';
+const BRIEFING_FILE = 'briefing.yaml';
+const ENTITIES_FILE = 'entities.yaml';
+const SEARCH_ALIASES_FILE = 'search-aliases.yaml';
 /** Images a section may show, stored in its briefing's folder (or a folder inside it). */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg'];
 
@@ -79,7 +79,7 @@ export interface LoadedLibrary {
   show: (path: string) => string;
 }
 
-export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
+type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 const noLine: LineOf = () => undefined;
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -219,7 +219,7 @@ function whyNotRead(name: string, top: boolean): string {
 }
 
 /** Reads a file as UTF-8 text, refusing a byte-order mark and bytes that are not UTF-8. */
-export function readUtf8(path: string): { text: string } | { problem: string; line?: number } {
+function readUtf8(path: string): { text: string } | { problem: string; line?: number } {
   const bytes = readFileSync(path);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return {
@@ -339,7 +339,7 @@ function readYamlFile<T extends z.ZodType>(
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Parses an MDX body into mdast; throws the parser's message (with its line) when it is not valid MDX. */
-export function parseMdx(body: string): Root {
+function parseMdx(body: string): Root {
   return parser.parse(body);
 }
 

@@ -1,6 +1,6 @@
 // Reading time for a briefing reader: words / 230 per minute, rounded up, never below one minute.
 
-export const WORDS_PER_MINUTE = 230;
+const WORDS_PER_MINUTE = 230;
 
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;

@@ -7,7 +7,7 @@ import { asTree, type PluginTree, type TreeNode } from './tree';
 const NUMBERED = new Set(['p', 'blockquote', 'li']);
 const HEADINGS = new Set(['h2', 'h3', 'h4']);
 
-export const paragraphId = (n: number) => `p-${n}`;
+const paragraphId = (n: number) => `p-${n}`;
 
 function textOf(node: TreeNode): string {
   if (node.type === 'text') return node.value ?? '';
@@ -22,7 +22,7 @@ function element(tagName: string, properties: Record<string, unknown>): TreeNode
   return { type: 'element', tagName, properties, children: [] };
 }
 
-export function paragraphLink(n: number): TreeNode {
+function paragraphLink(n: number): TreeNode {
   return element('a', {
     className: ['para-link'],
     href: `#${paragraphId(n)}`,
@@ -32,7 +32,7 @@ export function paragraphLink(n: number): TreeNode {
   });
 }
 
-export function headingLink(id: string, text: string): TreeNode {
+function headingLink(id: string, text: string): TreeNode {
   return element('a', {
     className: ['heading-link'],
     href: `#${id}`,

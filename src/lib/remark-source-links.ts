@@ -9,7 +9,7 @@ export interface RemarkSourceLinksOptions {
   sourcesFor: (path: string) => string[];
 }
 
-export const BIBLIOGRAPHY_LINK_TEXT = 'Bibliography entry';
+const BIBLIOGRAPHY_LINK_TEXT = 'Bibliography entry';
 
 export function remarkSourceLinks(options: RemarkSourceLinksOptions) {
   const paths = createPaths(options.base);

@@ -8,7 +8,7 @@ const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase words joined by h
 /** A calendar date as precise as the record allows: `2017`, `2020-06` or `2020-06-08`. */
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   id: slug,
   outlet: text,
   title: text,
@@ -38,7 +38,7 @@ const person = z.strictObject({ name: text, role: text });
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
 
-export const eventSchema = z.strictObject({
+const eventSchema = z.strictObject({
   title: text,
   host: text,
   attendance: z.enum(['online', 'offline', 'mixed']),
@@ -75,7 +75,7 @@ export const ENTITY_TYPES = ['person', 'organisation', 'concept'] as const;
  * A name of an entity that the briefing does not print but readers search by: its name in Chinese, an
  * abbreviation, its official name. Each must be a real, public name of that entity, so each says where it is from.
  */
-export const otherNameSchema = z.strictObject({
+const otherNameSchema = z.strictObject({
   name: z
     .string()
     .trim()
@@ -91,7 +91,7 @@ export const otherNameSchema = z.strictObject({
 });
 
 /** One person, organisation or concept a briefing names (content/<briefing>/entities.yaml). */
-export const entitySchema = z.strictObject({
+const entitySchema = z.strictObject({
   slug,
   name: text,
   type: z.enum(ENTITY_TYPES),
@@ -114,5 +114,4 @@ export type SectionData = z.infer<typeof sectionSchema>;
 export type BriefingEvent = z.infer<typeof eventSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Entity = z.infer<typeof entitySchema>;
-export type OtherName = z.infer<typeof otherNameSchema>;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -15,7 +15,7 @@ export interface SearchAlias {
 }
 
 /** Case, apostrophes and spacing folded, as readers type them: “O'Keefe” finds “O’Keefe”. */
-export const foldTerm = (text: string) =>
+const foldTerm = (text: string) =>
   text.normalize('NFKC').toLocaleLowerCase('en').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -12,7 +12,7 @@ export interface Anchor {
 }
 
 /** A piece of an excerpt: plain text, or marked words. */
-export interface Run {
+interface Run {
   text: string;
   mark?: true;
 }

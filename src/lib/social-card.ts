@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+const CARD_WIDTH = 1200;
+const CARD_HEIGHT = 630;
 const INNER_WIDTH = CARD_WIDTH - 2 * 72;
 
 export interface CardText {
@@ -30,7 +30,7 @@ const el = (type: string, style: Record<string, unknown>, children: (Node | stri
 });
 
 /** The card's layout, as the element tree satori reads. */
-export function cardTree({ siteName, briefingTitle, sectionTitle, kicker }: CardText): Node {
+function cardTree({ siteName, briefingTitle, sectionTitle, kicker }: CardText): Node {
   const main = sectionTitle ?? briefingTitle ?? siteName;
   const over = sectionTitle ? briefingTitle : undefined;
   const long = main.length > 60;

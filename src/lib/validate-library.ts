@@ -12,12 +12,12 @@ import { indexedText } from './indexed-text.ts';
 import { countWords, proseOfMdx } from './reading-time.ts';
 import type { Briefing, SectionData } from './schemas.ts';
 
-export { ContentError, formatProblems, type ContentProblem };
+export { ContentError, formatProblems };
 
 /** A section longer than this gets a warning: a page that long is slow to build, load and read. */
-export const LONG_SECTION_WORDS = 20_000;
+const LONG_SECTION_WORDS = 20_000;
 
-export interface CheckedSection extends LoadedSection {
+interface CheckedSection extends LoadedSection {
   data: SectionData;
   headingIds: string[];
   crossLinks: TreeFacts['crossLinks'];

@@ -13,7 +13,7 @@ import { IMAGE_EXTENSIONS } from './load-library.ts';
 import type { ContentProblem } from './content-problems.ts';
 
 /** Inline HTML a section may use, with the only attributes they may carry (plain text values). */
-export const ALLOWED_HTML: Record<string, string[]> = {
+const ALLOWED_HTML: Record<string, string[]> = {
   abbr: ['title'],
   b: [],
   br: [],
@@ -93,7 +93,7 @@ function textOf(node: Nodes): string {
  * True for `{/* … *\/}`: an expression that holds only comments, and so never runs. Decided on the program
  * the MDX parser read (acorn), not on the text, so `{/* *\/ code /* *\/}` is not mistaken for a comment.
  */
-export function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[] } | null } }): boolean {
+function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[] } | null } }): boolean {
   const program = node.data?.estree;
   return Boolean(program) && program!.body.length === 0 && node.value.trim() !== '';
 }

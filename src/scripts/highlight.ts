@@ -8,7 +8,7 @@ import { isTyping, prefersReducedMotion } from './dom';
 const PARAM = 'highlight';
 
 /** Wraps every match of `pattern` in the text under `root` in <mark>, and returns the marks in order. */
-export function markMatches(root: Element, pattern: RegExp): HTMLElement[] {
+function markMatches(root: Element, pattern: RegExp): HTMLElement[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
       node.parentElement?.closest('script, style, sup, .footnotes, [data-pagefind-ignore]')
@@ -40,7 +40,7 @@ export function markMatches(root: Element, pattern: RegExp): HTMLElement[] {
 }
 
 /** Marks separated only by spaces are one hit: "united front" is found once, not as two words. */
-export function groupHits(marks: HTMLElement[]): HTMLElement[][] {
+function groupHits(marks: HTMLElement[]): HTMLElement[][] {
   const hits: HTMLElement[][] = [];
   for (const mark of marks) {
     const gap = mark.previousSibling;

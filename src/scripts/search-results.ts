@@ -15,7 +15,7 @@ import { planQuery, type QueryPlan } from '../lib/search-query';
 import type { SearchAlias } from '../lib/search-aliases';
 import { pagefindFilters, resultCountMessage } from '../lib/search-state';
 
-export interface ResultData {
+interface ResultData {
   url: string;
   content: string;
   anchors: Anchor[];
@@ -75,7 +75,7 @@ export function loadPagefind(): Promise<Pagefind> {
 let aliasLoading: Promise<SearchAlias[]> | undefined;
 
 /** The library's search aliases (written by the build from the entities and content/search-aliases.yaml). */
-export function loadAliases(): Promise<SearchAlias[]> {
+function loadAliases(): Promise<SearchAlias[]> {
   aliasLoading ??= fetch(`${base()}search-aliases.json`)
     .then((response) => (response.ok ? (response.json() as Promise<SearchAlias[]>) : []))
     .catch(() => {
@@ -115,11 +115,7 @@ export interface WeakMatches {
 }
 
 /** The query with each of `words` replaced by the closest word of the vocabulary, or null when none has one. */
-export async function suggestion(
-  term: string,
-  words: string[],
-  matched: Map<string, WeakMatches>,
-): Promise<string | null> {
+async function suggestion(term: string, words: string[], matched: Map<string, WeakMatches>): Promise<string | null> {
   let fixed = term;
   let changed = false;
   for (const word of words) {
@@ -154,7 +150,7 @@ export interface Found {
  * Runs a query: each quoted phrase and each alias becomes a condition on the sections (a filter), the other
  * words are Pagefind's search, and every one of them must match.
  */
-export async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<string, string[]>): Promise<Found> {
+async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<string, string[]>): Promise<Found> {
   const conditions: object[] = [];
   const none = { hits: [], counts: {}, missing: [] };
   if (plan.phrases.length > 0) {
@@ -211,7 +207,7 @@ export async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<s
 }
 
 /** The result URL with the word forms to mark on landing, as one `highlight` parameter. */
-export function withHighlight(url: string, forms: string[]): string {
+function withHighlight(url: string, forms: string[]): string {
   const parsed = new URL(url, window.location.href);
   parsed.searchParams.delete('highlight');
   if (forms.length > 0) parsed.searchParams.set('highlight', forms.join(' '));
@@ -239,7 +235,7 @@ export interface Shown {
 }
 
 /** What a result matches, from its text and the places Pagefind matched there. */
-export function matchResult(data: ResultData, hit: Hit, plan: QueryPlan): PageMatch {
+function matchResult(data: ResultData, hit: Hit, plan: QueryPlan): PageMatch {
   const tokens = data.content.split(/[\r\n\s]+/g);
   const phraseWords = plan.phrases.map((p) => p.split(' '));
   // A phrase's words are searched too (for ranking), but only the phrase itself is marked.
@@ -252,7 +248,7 @@ export function matchResult(data: ResultData, hit: Hit, plan: QueryPlan): PageMa
 }
 
 /** A result card: the section title, its briefing, an excerpt, then every heading of the section that matches. */
-export function resultCard({ data, match }: Shown): HTMLLIElement {
+function resultCard({ data, match }: Shown): HTMLLIElement {
   const item = element('li', 'result');
   const link = element('a', 'result-link', data.meta.title ?? 'Untitled');
   link.href = withHighlight(data.url, match.forms);

@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { serveDist, type RunningServer, type ServeOptions } from '../../scripts/static-server';
 import { DIST } from './dist';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 
 if (!HAVE_CHROMIUM) {
@@ -16,7 +16,7 @@ if (!HAVE_CHROMIUM) {
 }
 
 /** The flags this machine needs: no sandbox as root, no background network to Google's hosts. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import CSL from 'citeproc';
 import type { CslItem } from '../../src/lib/citation';
 
-export const CLIENTS_DIR = resolve(process.env.READER_CLIENTS_DIR || '../shared/clients');
+const CLIENTS_DIR = resolve(process.env.READER_CLIENTS_DIR || '../shared/clients');
 
 /** A file of the reference copies, or undefined (after saying so once) when it is not there. */
 export function clientFile(path: string): string | undefined {

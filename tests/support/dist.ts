@@ -28,7 +28,7 @@ export function loadPage(file: string, root = DIST): Document {
  * The components a page shows: the block names (BEM, without `__element` or `--modifier`) of every class in
  * its <main>. Two pages with the same set are the same template filled with other text.
  */
-export function componentsOf(doc: Document): string {
+function componentsOf(doc: Document): string {
   const blocks = new Set<string>();
   for (const el of doc.querySelectorAll('main, main [class]'))
     for (const name of (el.getAttribute('class') ?? '').split(/\s+/))

@@ -18,8 +18,8 @@ import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
 import { serveDist, type RunningServer } from '../../scripts/static-server';
 import { DIST } from './dist';
 
-export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** What the suite does in a page, the same in both engines. Selectors are CSS; keys are WebDriver key names. */
@@ -41,7 +41,7 @@ export interface EnginePage {
   close(): Promise<void>;
 }
 
-export interface Engine {
+interface Engine {
   name: 'Firefox' | 'WebKit';
   newPage(): Promise<EnginePage>;
   close(): Promise<void>;

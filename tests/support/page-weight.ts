@@ -22,7 +22,7 @@ export const BUDGET = {
   firstSearchAnyHost: 85 * KB,
 };
 
-export interface Resource {
+interface Resource {
   url: string;
   type: 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
   raw: number;

@@ -15,7 +15,7 @@ export interface IndexedPage {
 }
 
 /** Pagefind's files are gzipped and start with a signature before their JSON. */
-export function decodePagefindFile(bytes: Buffer): string {
+function decodePagefindFile(bytes: Buffer): string {
   const text = gunzipSync(bytes).toString('utf8');
   return text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text;
 }
