@@ -1,4 +1,5 @@
 // The JSON-LD blocks of a section page: the section as part of its briefing, and its event if any.
+import type { Event, WebPage, WithContext } from 'schema-dts';
 import type { Briefing, Section } from './library';
 import { paths } from './paths';
 import { eventTimes } from '../lib/event-time';
@@ -10,10 +11,10 @@ export function sectionStructuredData(
   briefing: Briefing,
   section: Section,
   site: URL | undefined,
-): Record<string, unknown>[] {
+): WithContext<WebPage | Event>[] {
   const url = (path: string) => absoluteUrl(path, site);
   const pageUrl = url(paths.section(briefing.slug, section.slug));
-  const blocks = [
+  const blocks: WithContext<WebPage | Event>[] = [
     sectionPage({
       title: section.title,
       description: section.description,

@@ -1,12 +1,12 @@
 // schema.org JSON-LD built from the same validated data the pages render. Fields the record does not
 // give (author, publisher, publication date) are left out rather than guessed. The briefing and its sections
 // are web pages, as their citations say (citation.ts); a section is part of its briefing, which is part of the
-// website.
+// website. schema-dts types each block (a misspelt property or a value of the wrong type fails `astro check`);
+// they are types only, so no byte of them reaches a reader.
+import type { CreativeWork, Event, Person, WebPage, WithContext } from 'schema-dts';
 import type { BriefingEvent, Source } from './schemas';
 import type { EventTimes } from './event-time';
 import { ITEM_TYPE } from './citation';
-
-type Json = Record<string, unknown>;
 
 export interface WebSiteRef {
   name: string;
@@ -19,7 +19,7 @@ export interface PartRef {
   url: string;
 }
 
-function sourceWork(source: Source): Json {
+function sourceWork(source: Source): CreativeWork {
   return {
     '@type': 'CreativeWork',
     name: source.title,
@@ -38,7 +38,7 @@ export function briefingPage(input: {
   site: WebSiteRef;
   sections: PartRef[];
   sources: Source[];
-}): Json {
+}): WithContext<WebPage> {
   return {
     '@context': 'https://schema.org',
     '@type': ITEM_TYPE.schemaOrg,
@@ -69,7 +69,7 @@ export function sectionPage(input: {
   briefing: { title: string; url: string };
   site: WebSiteRef;
   position: number;
-}): Json {
+}): WithContext<WebPage> {
   return {
     '@context': 'https://schema.org',
     '@type': ITEM_TYPE.schemaOrg,
@@ -91,22 +91,32 @@ export function sectionPage(input: {
   };
 }
 
-const person = (p: { name: string; role: string }) => ({ '@type': 'Person', name: p.name, description: p.role });
+const person = (p: { name: string; role: string }): Person => ({
+  '@type': 'Person',
+  name: p.name,
+  description: p.role,
+});
 
 /**
  * The event as a schema.org Event: online, with its organiser, co-sponsors (as sponsors) and its panels
  * as sub-events whose speakers are performers; a panel's moderator is a performer in the role "Moderator".
  */
-export function eventData(event: BriefingEvent, times: EventTimes, pageUrl: string): Json {
-  const attendance = { online: 'Online', offline: 'Offline', mixed: 'Mixed' }[event.attendance];
-  const organizer = { '@type': 'Organization', name: event.host };
+export function eventData(event: BriefingEvent, times: EventTimes, pageUrl: string): WithContext<Event> {
+  const attendance = (
+    {
+      online: 'https://schema.org/OnlineEventAttendanceMode',
+      offline: 'https://schema.org/OfflineEventAttendanceMode',
+      mixed: 'https://schema.org/MixedEventAttendanceMode',
+    } as const
+  )[event.attendance];
+  const organizer = { '@type': 'Organization', name: event.host } as const;
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
     name: event.title,
     startDate: times.start,
     endDate: times.end,
-    eventAttendanceMode: `https://schema.org/${attendance}EventAttendanceMode`,
+    eventAttendanceMode: attendance,
     eventStatus: 'https://schema.org/EventScheduled',
     location:
       event.attendance === 'offline'
@@ -121,7 +131,7 @@ export function eventData(event: BriefingEvent, times: EventTimes, pageUrl: stri
       name: panel.title,
       url: `${pageUrl}#${panel.id}`,
       organizer,
-      eventAttendanceMode: `https://schema.org/${attendance}EventAttendanceMode`,
+      eventAttendanceMode: attendance,
       performer: [
         { '@type': 'PerformanceRole', roleName: 'Moderator', performer: person(panel.moderator) },
         ...panel.speakers.map(person),

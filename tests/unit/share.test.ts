@@ -175,7 +175,7 @@ describe('JSON-LD', () => {
       organizer: { '@type': 'Organization', name: 'Raoul Wallenberg Centre for Human Rights' },
     });
     expect(data.sponsor).toHaveLength(2);
-    const [panel] = data.subEvent as { name: string; performer: unknown[] }[];
+    const [panel] = data.subEvent as unknown as { name: string; performer: unknown[] }[];
     expect(panel.name).toBe('China’s attempt to quarantine the truth');
     expect(panel.performer).toEqual([
       {
