@@ -42,34 +42,72 @@ describeInBrowser('deep links, sharing and citation', ({ newPage, url }) => {
     await expect.poll(() => clipboard(page)).toBe(url('china-united-front/all/#sharp-power-p-1'));
   });
 
-  it('offers “Copy link to selection”, giving a text fragment URL that opens at that text', async () => {
-    const page = await readerPage('china-united-front/sharp-power/');
-    const button = page.getByRole('button', { name: 'Copy link to selection' });
-    await expect(button.isVisible()).resolves.toBe(false);
-    await page.locator('#p-2').evaluate((p) => {
-      const text = [...p.childNodes].find(
-        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('period of experimentation'),
-      )!;
-      const start = text.textContent!.indexOf('period of experimentation');
-      const range = document.createRange();
-      range.setStart(text, start);
-      range.setEnd(text, start + 'period of experimentation'.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
-    await button.waitFor({ state: 'visible' });
-    await button.click();
-    // The same words begin a heading above; the prefix leads to this passage.
-    const copied = url('china-united-front/sharp-power/#:~:text=as%20an%20important-,period%20of%20experimentation');
-    await expect.poll(() => clipboard(page)).toBe(copied);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Link copied');
+  /**
+   * Selects the text of paragraph `from` starting `at` characters in, up to `to` characters into paragraph `until`
+   * (the same paragraph by default), as a reader's drag would, mid-word or not.
+   */
+  const select = (page: Page, from: string, at: number, to: number, until = from) =>
+    page.evaluate(
+      ([from, at, to, until]) => {
+        const point = (id: string, offset: number): [Node, number] => {
+          const walker = document.createTreeWalker(document.getElementById(id)!, NodeFilter.SHOW_TEXT);
+          let left = offset;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (left <= node.textContent!.length) return [node, left];
+            left -= node.textContent!.length;
+          }
+          throw new Error(`#${id} has no character ${offset}`);
+        };
+        const range = document.createRange();
+        range.setStart(...point(from as string, at as number));
+        range.setEnd(...point(until as string, to as number));
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return range.toString();
+      },
+      [from, at, to, until] as const,
+    );
 
-    const reader = await newPage({ viewport: { width: 1280, height: 500 } });
-    await reader.goto(copied);
-    await expect
-      .poll(() => reader.locator('#p-2').evaluate((el) => el.getBoundingClientRect().top), { timeout: 5000 })
-      .toBeLessThan(500);
-  });
+  // Each selection: on /sharp-power/, the words of a heading above, inside a paragraph, then the same starting and
+  // ending mid-word; on /joske-recommendations/, a word that recurs all over the page, and a passage across two
+  // paragraphs from mid-word to mid-word.
+  const SHARP = 'china-united-front/sharp-power/';
+  const JOSKE = 'china-united-front/joske-recommendations/';
+  const SELECTIONS: [string, string, (text: string) => [number, number], string?][] = [
+    [SHARP, 'p-2', (t) => [t.indexOf('period of experimentation'), t.indexOf('period of experimentation') + 25]],
+    [SHARP, 'p-2', (t) => [t.indexOf('period of experimentation') + 2, t.indexOf('period of experimentation') + 22]],
+    [JOSKE, 'p-4', (t) => [t.indexOf(' the ') + 1, t.indexOf(' the ') + 4]],
+    [JOSKE, 'p-5', (t) => [Math.floor(t.length / 2) + 1, 40], 'p-6'],
+  ];
+
+  it.for(SELECTIONS.map((selection, i) => [i + 1, selection] as const))(
+    '“Copy link to selection” gives a link that opens at the selected text, mid-word or not (selection %i)',
+    async ([, [path, from, span, until]]) => {
+      const page = await readerPage(path);
+      const button = page.getByRole('button', { name: 'Copy link to selection' });
+      await expect(button.isVisible()).resolves.toBe(false);
+      const text = (await page.locator(`#${from}`).textContent())!;
+      const [at, to] = span(text);
+      const selected = await select(page, from, at, to, until);
+      await button.waitFor({ state: 'visible' });
+      await button.click();
+      await expect.poll(() => page.getByRole('status').textContent()).toBe('Link copied');
+      const copied = await clipboard(page);
+      expect(copied.startsWith(url(`${path}#:~:text=`)), copied).toBe(true);
+
+      // Opened in a short window, the link scrolls the selected text into view (Chromium ignores a fragment that
+      // does not match whole words, and one that matches elsewhere first scrolls elsewhere).
+      const reader = await newPage({ viewport: { width: 1280, height: 500 } });
+      await reader.goto(copied);
+      await expect
+        .poll(() => reader.locator(`#${from}`).evaluate((el) => el.getBoundingClientRect().top), { timeout: 5000 })
+        .toBeLessThan(500);
+      expect(
+        await reader.locator(`#${from}`).evaluate((el) => el.getBoundingClientRect().bottom),
+        `${selected} → ${copied}`,
+      ).toBeGreaterThan(0);
+    },
+  );
 
   it('fills in the reader’s access date and copies a citation', async () => {
     const page = await readerPage('china-united-front/');

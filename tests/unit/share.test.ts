@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTextTerm, selectionUrl, textDirective } from '../../src/lib/text-fragment';
+import { encodeTextTerm, fragmentUrl, textDirective } from '../../src/lib/text-fragment';
 import { escapeText, foldLine, toICalendar, toUtcStamp } from '../../src/lib/icalendar';
 import { briefingPage, eventData, jsonLdText, sectionPage } from '../../src/lib/structured-data';
 import { prefixParagraphIds } from '../../src/lib/rehype-passage-links';
@@ -42,21 +42,19 @@ describe('text fragments', () => {
     expect(encodeTextTerm('wolf-warrior, a & b')).toBe('wolf%2Dwarrior%2C%20a%20%26%20b');
   });
 
-  it('links a short selection by its whole text and a long one by its first and last words', () => {
-    expect(textDirective('  sharp   power ')).toBe('text=sharp%20power');
-    expect(textDirective('one two three four five six seven eight nine ten')).toBe(
-      'text=one%20two%20three%20four,seven%20eight%20nine%20ten',
+  it('writes each part of a fragment in its place: prefix-, start, end, -suffix', () => {
+    expect(textDirective({ textStart: 'sharp power' })).toBe('text=sharp%20power');
+    expect(textDirective({ textStart: 'one two', textEnd: 'nine ten' })).toBe('text=one%20two,nine%20ten');
+    expect(textDirective({ prefix: 'as an important', textStart: 'period', suffix: 'for the' })).toBe(
+      'text=as%20an%20important-,period,-for%20the',
     );
-    // The last words before the selection become a prefix, so repeated words still find this passage.
-    expect(textDirective('period of experimentation', '“But the Covid-19 pandemic has served as an important ')).toBe(
-      'text=as%20an%20important-,period%20of%20experimentation',
+    expect(textDirective({ prefix: 'a-b', textStart: 'c', textEnd: 'd', suffix: 'e,f' })).toBe(
+      'text=a%2Db-,c,d,-e%2Cf',
     );
-    expect(textDirective('end of one.\nStart of two')).toBe('text=end%20of%20one.,Start%20of%20two');
-    expect(textDirective(' \n ')).toBeNull();
   });
 
   it('drops the query and the old fragment of the page URL', () => {
-    expect(selectionUrl('https://example.org/r/b/s/?q=x#p-2', 'sharp power')).toBe(
+    expect(fragmentUrl('https://example.org/r/b/s/?q=x#p-2', { textStart: 'sharp power' })).toBe(
       'https://example.org/r/b/s/#:~:text=sharp%20power',
     );
   });
