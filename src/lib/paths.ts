@@ -1,4 +1,4 @@
-// Every internal URL of the site, built under the deploy's base path (see DESIGN.md, "URLs"): pages, and
+// Every internal URL of the site, built under the deploy's base path (READER_BASE): pages, and
 // the files that go with them (social card, citation downloads, calendar, feed, sitemap).
 import type { CitationFormat } from './citation';
 

@@ -1,4 +1,4 @@
-// Issue 7's budgets that only a browser can measure (tests/build/budgets.test.ts reads the HTML for the rest):
+// The budgets that only a browser can measure (tests/build/budgets.test.ts reads the HTML for the rest):
 // - every script a reading page runs on load, including the modules its page script imports on load;
 // - everything the first search fetches, from the key press that opens search to the first results, sized as a
 //   static host serves it (brotli 11 for the types hosts compress, as stored for the rest), on two kinds of host.

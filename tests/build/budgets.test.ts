@@ -1,4 +1,4 @@
-// Byte budgets (issue 7): what a first visit costs, computed from the built HTML (tests/support/page-weight.ts).
+// Byte budgets: what a first visit costs, computed from the built HTML (tests/support/page-weight.ts).
 // Timings are never tested here; they live in `npm run bench`.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
