@@ -9,7 +9,7 @@
 // name in every briefing, as a think tank's recurring subjects are, so their entity pages span every briefing), one
 // of them with a one-word alias, and two entities of the briefing's own; each is mentioned in the text by its name
 // or an alias. QUERY_WORD occurs in roughly one section in ten (and always in the first briefing).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SECTIONS_PER_BRIEFING = 5;
@@ -155,7 +155,11 @@ export function writeSyntheticLibrary(
     const sourceId = `source-${b}`;
     // The briefing's own two entities: made-up names no other briefing uses (the number keeps them apart).
     const own = [
-      { slug: `${slug}-person`, name: `${capitalise(contentWord())} ${capitalise(contentWord())} B${b}`, type: 'person' },
+      {
+        slug: `${slug}-person`,
+        name: `${capitalise(contentWord())} ${capitalise(contentWord())} B${b}`,
+        type: 'person',
+      },
       { slug: `${slug}-organisation`, name: `${phrase(1, 2)} Council B${b}`, type: 'organisation' },
     ];
     // Where each entity is mentioned: the shared ones in the first section and again in a later one, by name and by
@@ -231,4 +235,24 @@ export function writeSyntheticLibrary(
     words: wordCount,
     entities: SHARED_ENTITIES.length + 2 * briefings,
   };
+}
+
+/**
+ * A library of `copies` copies of a real briefing folder (its text, sections and entities as they are; only the
+ * title gains "Copy N:", so the copies sort apart), with the content folder's search-aliases.yaml. The same
+ * entities in every copy make each entity page span the whole library.
+ */
+export function writeCopiesLibrary(dir: string, source: string, copies: number): { sections: number } {
+  mkdirSync(dir, { recursive: true });
+  const briefing = readdirSync(source, { withFileTypes: true }).find((e) => e.isDirectory())!.name;
+  const from = join(source, briefing);
+  const sections = readdirSync(from).filter((f) => f.endsWith('.mdx')).length;
+  for (let n = 1; n <= copies; n++) {
+    const to = join(dir, `${briefing}-${String(n).padStart(4, '0')}`);
+    cpSync(from, to, { recursive: true });
+    const yaml = join(to, 'briefing.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^title: "/m, `title: "Copy ${n}: `));
+  }
+  cpSync(join(source, 'search-aliases.yaml'), join(dir, 'search-aliases.yaml'));
+  return { sections: sections * copies };
 }
