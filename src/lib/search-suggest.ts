@@ -125,7 +125,11 @@ export function buildVocabulary(
   const alias = new Set(extraTerms.map(foldWord));
   for (const [key, list] of files) {
     list.sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]));
-    if (list.length > perFile) files.set(key, list.filter(([word], i) => i < perFile || alias.has(foldWord(word))));
+    if (list.length > perFile)
+      files.set(
+        key,
+        list.filter(([word], i) => i < perFile || alias.has(foldWord(word))),
+      );
   }
   return new Map([...files.entries()].sort(([a], [b]) => byCode(a, b)));
 }
