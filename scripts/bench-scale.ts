@@ -3,7 +3,7 @@
 // that many briefings of five sections (scripts/scale-library.ts; deterministic from the seed; with entities) into
 // a temporary folder, and for --copies a library of that many copies of the real briefing (its text and entities),
 // builds it with READER_CONTENT_DIR and READER_OUT_DIR pointing at temporary folders, and measures:
-// - the build's time, ms a section, and peak memory (the summed PSS of the build and every process it started,
+// - the build's time, ms a section (wall clock, and CPU time of the build's processes), and peak memory (the summed PSS of the build and every process it started,
 //   sampled every 200 ms: resident memory with shared pages counted once);
 // - the size of dist/ and of its Pagefind index; the largest HTML page (path, raw and brotli 11);
 // - in Chromium, cold, each in a new browser context (median of --runs): the first search on /search/?q=… (bytes
@@ -141,11 +141,20 @@ function treeMemory(root: number): number {
   return total;
 }
 
+interface Built {
+  ms: number;
+  /** CPU time of the build and its processes (user + system). */
+  cpuMs: number | null;
+  peakRss: number;
+}
+
 /** Runs the build, sampling the memory of its process tree; resolves with its time and peak RSS. */
-function build(project: string, content: string, out: string): Promise<{ ms: number; peakRss: number }> {
+function build(project: string, content: string, out: string): Promise<Built> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['scripts/build.ts', '--silent'], {
+    // GNU time reports the CPU time of the build and of every process it waited for (Astro, Pagefind): unlike the
+    // wall-clock time, it hardly changes when other work shares the machine.
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH-CPU %U %S', process.execPath, 'scripts/build.ts', '--silent'], {
       cwd: project,
       env: { ...process.env, READER_CONTENT_DIR: content, READER_OUT_DIR: out, READER_BASE: '', READER_SITE: '' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -165,7 +174,10 @@ function build(project: string, content: string, out: string): Promise<{ ms: num
       const ms = performance.now() - started;
       if (status !== 0 || !existsSync(join(out, 'index.html')))
         fail(new Error(`the build failed (exit ${status}):\n${stderr}`));
-      else done({ ms, peakRss });
+      else {
+        const cpu = stderr.match(/BENCH-CPU ([\d.]+) ([\d.]+)/);
+        done({ ms, cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null, peakRss });
+      }
     });
   });
 }
@@ -302,7 +314,7 @@ try {
   for (const library of libraries) {
     const content = join(root, `content-${library.name}`);
     const out = join(root, `dist-${library.name}`);
-    let built: { ms: number; peakRss: number } | null = null;
+    let built: Built | null = null;
     let sections: number;
     if (options.reuse && existsSync(join(out, 'index.html'))) {
       sections = readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).length;
@@ -354,6 +366,8 @@ try {
       sections,
       buildMs: built && Math.round(built.ms),
       buildMsPerSection: built && Math.round((built.ms / sections) * 10) / 10,
+      buildCpuMs: built?.cpuMs ?? null,
+      buildCpuMsPerSection: built?.cpuMs ? Math.round((built.cpuMs / sections) * 10) / 10 : null,
       peakRssBytes: built?.peakRss ?? null,
       distBytes: dist.bytes,
       distFiles: dist.files,
@@ -400,6 +414,7 @@ const rows = [
     'sections',
     'build s',
     'ms/section',
+    'CPU ms/section',
     'peak memory MB',
     'dist MB',
     'pagefind MB',
@@ -413,6 +428,7 @@ const rows = [
     String(r.sections),
     r.buildMs === null ? '–' : (r.buildMs / 1000).toFixed(1),
     r.buildMsPerSection === null ? '–' : String(r.buildMsPerSection),
+    r.buildCpuMsPerSection === null ? '–' : String(r.buildCpuMsPerSection),
     r.peakRssBytes === null ? '–' : mb(r.peakRssBytes),
     mb(r.distBytes),
     mb(r.pagefindBytes),
