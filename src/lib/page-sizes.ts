@@ -9,6 +9,8 @@ export const ARCHIVE_PAGE_SIZE = 50;
 export const TERM_PAGE_SIZE = 300;
 /** Briefings whose mentions one page of an entity lists (newest briefings first). */
 export const ENTITY_BRIEFINGS_PER_PAGE = 10;
+/** Entities of one type /entities/ lists (the most mentioned); the A–Z index lists every one. */
+export const ENTITY_INDEX_PER_TYPE = 50;
 /** Items in feed.xml: the newest briefings and their sections. */
 export const FEED_ITEMS = 50;
 /**

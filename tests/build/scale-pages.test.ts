@@ -14,6 +14,7 @@ import { SHARED_ENTITIES, writeSyntheticLibrary } from '../../scripts/scale-libr
 import {
   ARCHIVE_PAGE_SIZE,
   ENTITY_BRIEFINGS_PER_PAGE,
+  ENTITY_INDEX_PER_TYPE,
   FEED_ITEMS,
   HOME_BRIEFINGS,
   pageCount,
@@ -146,6 +147,18 @@ describe(`a library of ${BRIEFINGS} briefings`, () => {
     const last = page(`entities/${slug}/${pages}/`);
     expect(hrefs(last, '.page-nav a[rel="prev"]')).toEqual([`/entities/${slug}/${pages - 1}/`]);
     expect(last.querySelector('.page-nav a[rel="next"]')).toBeNull();
+  });
+
+  it('lists at most a bounded number of entities of each type on /entities/, the most mentioned first among them', () => {
+    const doc = page('entities/');
+    for (const group of doc.querySelectorAll('.entity-index__group')) {
+      const listed = group.querySelectorAll('.entity-index__list > li').length;
+      expect(listed).toBeLessThanOrEqual(ENTITY_INDEX_PER_TYPE);
+    }
+    // 61 people (one of each briefing's own and the shared one): the shared, most mentioned, is among those shown.
+    const people = doc.querySelector('#person')!.closest('section')!;
+    expect(hrefs(people, 'li a')).toContain(`/entities/${SHARED_ENTITIES[0].slug}/`);
+    expect(people.textContent).toMatch(/\d+ more in the index of terms and headings/);
   });
 
   it('keeps every HTML page far under 100 KB compressed', () => {
