@@ -35,7 +35,7 @@ export function editDistance(a: string, b: string, max = 2): number {
 }
 
 /** Short words allow one edit, longer ones two: a three-letter word is two edits from too many others. */
-export const allowedEdits = (word: string) => ([...word].length <= 4 ? 1 : 2);
+const allowedEdits = (word: string) => ([...word].length <= 4 ? 1 : 2);
 
 type Candidate = { word: string; edits: number; liked: boolean; count: number };
 const rank = (a: Candidate, b: Candidate) =>
@@ -76,23 +76,10 @@ export function vocabularyKey(word: string): string | null {
 }
 
 /**
- * Words a vocabulary file keeps at most: the most printed of its letter, and every search alias. A briefing uses a
- * few hundred words a letter; a library of a thousand has tens of thousands, most printed once or twice, and one file
- * of them all would be over 100 KB. Capped, a suggestion still fetches one small file (about 15 KB compressed at
- * most), and a typo of a word the library prints only a few times gets no suggestion.
- */
-export const VOCABULARY_PER_FILE = 2000;
-
-/**
  * The library's words grouped into vocabulary files: every word Pagefind indexed (and each part of a hyphenated
- * one), printed as most often, with how often; plus the search aliases, so that "UFW" suggests "UFWD". Each file
- * keeps the `perFile` most printed words and the aliases.
+ * one), printed as most often, with how often; plus the search aliases, so that "UFW" suggests "UFWD".
  */
-export function buildVocabulary(
-  texts: string[],
-  extraTerms: string[] = [],
-  perFile = VOCABULARY_PER_FILE,
-): Map<string, VocabularyEntry[]> {
+export function buildVocabulary(texts: string[], extraTerms: string[] = []): Map<string, VocabularyEntry[]> {
   const counts = new Map<string, Map<string, number>>();
   const add = (word: string) => {
     const folded = foldWord(word);
@@ -122,14 +109,6 @@ export function buildVocabulary(
     const key = vocabularyKey(shown)!;
     files.set(key, [...(files.get(key) ?? []), [shown, total]]);
   }
-  const alias = new Set(extraTerms.map(foldWord));
-  for (const [key, list] of files) {
-    list.sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]));
-    if (list.length > perFile)
-      files.set(
-        key,
-        list.filter(([word], i) => i < perFile || alias.has(foldWord(word))),
-      );
-  }
+  for (const list of files.values()) list.sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]));
   return new Map([...files.entries()].sort(([a], [b]) => byCode(a, b)));
 }

@@ -162,13 +162,4 @@ describe('did you mean', () => {
     expect(vocabularyKey('Über')).toBe('u');
     expect(vocabularyKey('统战')).toBe('u7edf');
   });
-
-  it('keeps in each vocabulary file the most printed words and every alias, so no file grows with the library', () => {
-    const files = buildVocabulary(['alpha alpha alpha amber amber apex axis'], ['ASPI'], 2);
-    expect(files.get('a')).toEqual([
-      ['alpha', 3],
-      ['amber', 2],
-      ['ASPI', 1],
-    ]);
-  });
 });
