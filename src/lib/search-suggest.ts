@@ -35,7 +35,7 @@ export function editDistance(a: string, b: string, max = 2): number {
 }
 
 /** Short words allow one edit, longer ones two: a three-letter word is two edits from too many others. */
-const allowedEdits = (word: string) => ([...word].length <= 4 ? 1 : 2);
+export const allowedEdits = (word: string) => ([...word].length <= 4 ? 1 : 2);
 
 type Candidate = { word: string; edits: number; liked: boolean; count: number };
 const rank = (a: Candidate, b: Candidate) =>
