@@ -13,6 +13,7 @@ import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/lib/briefin
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
 import { securityHeaders } from './src/integrations/security-headers';
+import { sitemap } from './src/integrations/sitemap';
 import { deploySettings } from './src/integrations/deploy-settings';
 import { CSP_DIRECTIVES, INLINE_SCRIPT_HASHES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/lib/security-policy';
 import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
@@ -58,5 +59,12 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [deploySettings(), contentCheck({ contentDir: contentDir() }), mdx(), pagefind(), securityHeaders()],
+  integrations: [
+    deploySettings(),
+    contentCheck({ contentDir: contentDir() }),
+    mdx(),
+    ...sitemap(),
+    pagefind(),
+    securityHeaders(),
+  ],
 });

@@ -1,45 +1,65 @@
-// `npm run bench:scale [-- --sizes 10,100,1000] [--seed 7] [--runs 3] [--keep]`: how the build and the first search
-// grow with the library. For each size it writes a synthetic library of that many briefings of five sections
-// (scripts/scale-library.ts; deterministic from the seed) into a temporary folder, builds it with
-// READER_CONTENT_DIR and READER_OUT_DIR pointing at temporary folders, and measures the build's time, the size of
-// the output and of its Pagefind index, and, in Chromium, the first search for a word of the synthetic text: bytes
-// fetched (all, and those under /pagefind/) and the time from opening /search/?q=… to the first result link
-// (median of --runs cold runs, each in a new browser context). Prints a table and writes
-// bench-results/bench-scale-<date>.json (git-ignored).
+// `npm run bench:scale [-- --sizes 10,100,1000] [--copies 100] [--seed 7] [--runs 3] [--keep] [--reuse DIR]`: how
+// the build, the pages and the first search grow with the library. For each size it writes a synthetic library of
+// that many briefings of five sections (scripts/scale-library.ts; deterministic from the seed; with entities) into
+// a temporary folder, and for --copies a library of that many copies of the real briefing (its text and entities),
+// builds it with READER_CONTENT_DIR and READER_OUT_DIR pointing at temporary folders, and measures:
+// - the build's time, ms a section (wall clock, and CPU time of the build's processes), and peak memory (the summed PSS of the build and every process it started,
+//   sampled every 200 ms: resident memory with shared pages counted once);
+// - the size of dist/ and of its Pagefind index; the largest HTML page (path, raw and brotli 11);
+// - in Chromium, cold, each in a new browser context (median of --runs): the first search on /search/?q=… (bytes
+//   and ms from opening the page to the first result link), in the dialog (from pressing "/" on a section page and
+//   typing the word to its first result link; bytes fetched from then on), and a misspelt word in the dialog (ms
+//   until "Did you mean" shows; bytes, and the bytes and files of the search vocabulary).
+// Prints a table and writes bench-results/bench-scale-<date>.json (git-ignored). --reuse takes the scratch folder
+// of an earlier --keep run and measures the dist-* folders it holds without building them again.
 //
 // The builds run in a scratch copy of the project (src/, public/, scripts/, the config files; node_modules linked),
 // so they never touch dist/, content/ or the project's .cache/ and .astro/, and a concurrent `npm test` or an edit
 // in progress cannot disturb them. Timings are never tests.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDist } from './static-server.ts';
-import { QUERY_WORD, SECTIONS_PER_BRIEFING, writeSyntheticLibrary } from './scale-library.ts';
+import {
+  QUERY_WORD,
+  SECTIONS_PER_BRIEFING,
+  TYPO_WORD,
+  writeCopiesLibrary,
+  writeSyntheticLibrary,
+} from './scale-library.ts';
 
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000' },
+    copies: { type: 'string', default: '' },
     seed: { type: 'string', default: '7' },
     runs: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string', default: '' },
   },
 });
-const sizes = options.sizes.split(',').map((s) => Number(s.trim()));
-if (sizes.some((n) => !Number.isInteger(n) || n < 1))
-  throw new Error(`--sizes must be whole numbers: ${options.sizes}`);
+const numbers = (list: string, what: string) => {
+  const values = list ? list.split(',').map((s) => Number(s.trim())) : [];
+  if (values.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${what} must be whole numbers: ${list}`);
+  return values;
+};
+const sizes = numbers(options.sizes, '--sizes');
+const copies = numbers(options.copies, '--copies');
 const seed = Number(options.seed);
 const runs = Math.max(1, Number(options.runs));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -61,9 +81,27 @@ function folderSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+/** The largest HTML page, compressed as a static host stores it (brotli 11); only the 20 largest raw are tried. */
+function largestPage(dir: string): { path: string; rawBytes: number; brotliBytes: number } {
+  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind'))
+    .map((name) => ({ name, size: statSync(join(dir, name)).size }))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 20)
+    .map(({ name, size }) => ({
+      path: `/${name.replace(/index\.html$/, '')}`,
+      rawBytes: size,
+      brotliBytes: brotliCompressSync(readFileSync(join(dir, name)), {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+      }).length,
+    }));
+  return pages.sort((a, b) => b.brotliBytes - a.brotliBytes)[0];
+}
+
 /** A copy of what `astro build` reads, with node_modules linked, so the build's caches stay in the scratch folder. */
 function scratchProject(root: string): string {
   const project = join(root, 'project');
+  rmSync(project, { recursive: true, force: true });
   mkdirSync(project);
   for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(PROJECT, entry), join(project, entry), { recursive: true });
@@ -72,117 +110,287 @@ function scratchProject(root: string): string {
   return project;
 }
 
+/**
+ * The memory (bytes) of a process and all its descendants: the sum of their proportional set sizes (PSS, from
+ * /proc/<pid>/smaps_rollup), which counts a page shared by several processes (node_modules, the Node binary) once,
+ * where summing RSS would count it in every process.
+ */
+function treeMemory(root: number): number {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const inTree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of rows)
+      if (inTree.has(ppid) && !inTree.has(pid)) {
+        inTree.add(pid);
+        grew = true;
+      }
+  }
+  let total = 0;
+  for (const pid of inTree) {
+    try {
+      const pss = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
+      if (pss) total += Number(pss[1]) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+interface Built {
+  ms: number;
+  /** CPU time of the build and its processes (user + system). */
+  cpuMs: number | null;
+  peakRss: number;
+}
+
+/** Runs the build, sampling the memory of its process tree; resolves with its time and peak RSS. */
+function build(project: string, content: string, out: string): Promise<Built> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    // GNU time reports the CPU time of the build and of every process it waited for (Astro, Pagefind): unlike the
+    // wall-clock time, it hardly changes when other work shares the machine.
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH-CPU %U %S', process.execPath, 'scripts/build.ts', '--silent'], {
+      cwd: project,
+      env: { ...process.env, READER_CONTENT_DIR: content, READER_OUT_DIR: out, READER_BASE: '', READER_SITE: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-8000)));
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      try {
+        peakRss = Math.max(peakRss, treeMemory(child.pid!));
+      } catch {
+        // the process ended between two samples
+      }
+    }, 200);
+    child.on('close', (status) => {
+      clearInterval(sampler);
+      const ms = performance.now() - started;
+      if (status !== 0 || !existsSync(join(out, 'index.html')))
+        fail(new Error(`the build failed (exit ${status}):\n${stderr}`));
+      else {
+        const cpu = stderr.match(/BENCH-CPU ([\d.]+) ([\d.]+)/);
+        done({ ms, cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null, peakRss });
+      }
+    });
+  });
+}
+
 interface SearchRun {
   ms: number;
-  documentMs: number;
   bytes: number;
+  /** The same without the response headers (which repeat the Content-Security-Policy on every response). */
+  bodyBytes: number;
   pagefindBytes: number;
   pagefindRequests: number;
+  vocabularyBytes: number;
+  vocabularyRequests: number;
   documentBytes: number;
   requests: string[];
 }
 
-/** One cold first search in a new context: time to the first result link, and bytes over the wire by kind. */
-async function firstSearch(browser: Browser, url: string): Promise<SearchRun> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  // Playwright's request events include the requests of the page's workers (Pagefind fetches its index from one),
-  // which a CDP session attached to the page alone does not see.
+/** Counts what a page fetches (with its workers' requests) from the moment `start()` is called. */
+function countRequests(page: Page) {
   const finished: Promise<void>[] = [];
-  const run = { bytes: 0, pagefindBytes: 0, pagefindRequests: 0, documentBytes: 0, requests: [] as string[] };
-  page.on('requestfinished', (request) =>
+  const run = {
+    bytes: 0,
+    bodyBytes: 0,
+    pagefindBytes: 0,
+    pagefindRequests: 0,
+    vocabularyBytes: 0,
+    vocabularyRequests: 0,
+    documentBytes: 0,
+    requests: [] as string[],
+  };
+  let counting = false;
+  page.on('requestfinished', (request) => {
+    if (!counting) return;
     finished.push(
       request.sizes().then((sizes) => {
         const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
         const path = new URL(request.url()).pathname;
         run.requests.push(`${path} ${bytes}`);
         run.bytes += bytes;
+        run.bodyBytes += sizes.responseBodySize;
         if (path.includes('/pagefind/')) {
           run.pagefindBytes += bytes;
           run.pagefindRequests += 1;
         }
+        if (path.includes('/pagefind/vocabulary/')) {
+          run.vocabularyBytes += bytes;
+          run.vocabularyRequests += 1;
+        }
         if (path === '/search/') run.documentBytes += bytes;
       }),
-    ),
-  );
-  const started = Date.now();
-  await page.goto(`${url}search/?q=${encodeURIComponent(QUERY_WORD)}`);
-  await page.locator('.results .result-link').first().waitFor({ timeout: 60_000 });
-  const ms = Date.now() - started;
-  await page.waitForLoadState('networkidle');
-  await Promise.all(finished);
-  const documentMs = await page.evaluate(() =>
-    Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd),
-  );
-  await context.close();
-  return { ms, documentMs, ...run };
+    );
+  });
+  return {
+    start: () => (counting = true),
+    done: async () => {
+      await page.waitForLoadState('networkidle');
+      await Promise.all(finished);
+      return run;
+    },
+  };
 }
 
-const root = mkdtempSync(join(tmpdir(), 'reader-scale-'));
+/** One cold first search on /search/?q=…: time from opening it to the first result link. */
+async function searchPage(browser: Browser, url: string, word: string): Promise<SearchRun> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const counter = countRequests(page);
+  counter.start();
+  const started = Date.now();
+  await page.goto(`${url}search/?q=${encodeURIComponent(word)}`);
+  await page.locator('.search-page .results .result-link').first().waitFor({ timeout: 120_000 });
+  const ms = Date.now() - started;
+  const run = await counter.done();
+  await context.close();
+  return { ms, ...run };
+}
+
+/** One cold search in the dialog of a section page: from "/" and typing to the first result, or to the suggestion. */
+async function dialogSearch(
+  browser: Browser,
+  url: string,
+  sectionPath: string,
+  word: string,
+  waitFor: 'result' | 'suggestion',
+): Promise<SearchRun> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const counter = countRequests(page);
+  await page.goto(`${url}${sectionPath.slice(1)}`);
+  await page.waitForLoadState('networkidle');
+  counter.start();
+  const started = Date.now();
+  await page.keyboard.press('/');
+  await page.keyboard.type(word);
+  const target =
+    waitFor === 'result'
+      ? page.locator('.search-dialog .results .result-link').first()
+      : page.locator('.search-dialog .search-suggest:not([hidden]) button').first();
+  await target.waitFor({ timeout: 120_000 });
+  const ms = Date.now() - started;
+  const run = await counter.done();
+  await context.close();
+  return { ms, ...run };
+}
+
+const root = options.reuse ? resolve(options.reuse) : mkdtempSync(join(tmpdir(), 'reader-scale-'));
 console.log(`scratch folder: ${root}`);
 const project = scratchProject(root);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
+interface Library {
+  name: string;
+  briefings: number;
+  /** Write the library; returns its number of sections. */
+  write: (dir: string) => number;
+  query: string;
+  typo: string;
+}
+const libraries: Library[] = [
+  ...sizes.map((n) => ({
+    name: String(n),
+    briefings: n,
+    write: (dir: string) => writeSyntheticLibrary(dir, n, seed).sections,
+    query: QUERY_WORD,
+    typo: TYPO_WORD,
+  })),
+  ...copies.map((n) => ({
+    name: `copies-${n}`,
+    briefings: n,
+    write: (dir: string) => writeCopiesLibrary(dir, join(PROJECT, 'content'), n).sections,
+    query: 'influence',
+    typo: 'infleunce',
+  })),
+];
+
 const results = [];
 try {
-  for (const briefings of sizes) {
-    const content = join(root, `content-${briefings}`);
-    const out = join(root, `dist-${briefings}`);
-    const library = writeSyntheticLibrary(content, briefings, seed);
-    console.log(`\n${briefings} briefings (${library.sections} sections, ${library.words} words of text): building…`);
-    const started = performance.now();
-    const build = spawnSync(process.execPath, ['scripts/build.ts', '--silent'], {
-      cwd: project,
-      env: { ...process.env, READER_CONTENT_DIR: content, READER_OUT_DIR: out, READER_BASE: '', READER_SITE: '' },
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const buildMs = performance.now() - started;
-    if (build.status !== 0 || !existsSync(join(out, 'index.html'))) {
-      console.error(build.stdout.slice(-4000), build.stderr.slice(-4000));
-      throw new Error(`the build of ${briefings} briefings failed (exit ${build.status})`);
+  for (const library of libraries) {
+    const content = join(root, `content-${library.name}`);
+    const out = join(root, `dist-${library.name}`);
+    let built: Built | null = null;
+    let sections: number;
+    if (options.reuse && existsSync(join(out, 'index.html'))) {
+      sections = readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).length;
+      console.log(`\n${library.name}: reusing ${out}`);
+    } else {
+      rmSync(content, { recursive: true, force: true });
+      sections = library.write(content);
+      console.log(`\n${library.name} (${library.briefings} briefings, ${sections} sections): building…`);
+      built = await build(project, content, out);
+      console.log(
+        `  built in ${(built.ms / 1000).toFixed(1)} s, peak memory ${(built.peakRss / 2 ** 20).toFixed(0)} MB`,
+      );
     }
     const dist = folderSize(out);
     const pagefind = folderSize(join(out, 'pagefind'));
-    const searchPageRawBytes = statSync(join(out, 'search', 'index.html')).size;
-    console.log(`  built in ${(buildMs / 1000).toFixed(1)} s; searching for "${QUERY_WORD}"…`);
+    const largest = largestPage(out);
+    const firstSection = readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /^[^/]+\/[^/]+\/index\.html$/.test(f) && !/^(entities|terms|archive|search)\//.test(f))
+      .sort()[0];
+    const sectionPath = `/${firstSection.replace(/index\.html$/, '')}`;
+    console.log(`  largest page ${largest.path} ${largest.brotliBytes} B brotli; searching for "${library.query}"…`);
 
     const server = await serveDist({ root: out, compress: true, headersFile: true });
-    const searches: SearchRun[] = [];
+    const onPage: SearchRun[] = [];
+    const inDialog: SearchRun[] = [];
+    const suggestion: SearchRun[] = [];
     try {
-      for (let i = 0; i < runs; i++) searches.push(await firstSearch(browser, server.url));
+      for (let i = 0; i < runs; i++) {
+        onPage.push(await searchPage(browser, server.url, library.query));
+        inDialog.push(await dialogSearch(browser, server.url, sectionPath, library.query, 'result'));
+        suggestion.push(await dialogSearch(browser, server.url, sectionPath, library.typo, 'suggestion'));
+      }
     } finally {
       await server.close();
     }
-    const pick = (key: Exclude<keyof SearchRun, 'requests'>) => median(searches.map((s) => s[key]));
+    const pick = (list: SearchRun[]) => ({
+      ms: median(list.map((s) => s.ms)),
+      bytes: median(list.map((s) => s.bytes)),
+      bodyBytes: median(list.map((s) => s.bodyBytes)),
+      pagefindBytes: median(list.map((s) => s.pagefindBytes)),
+      pagefindRequests: median(list.map((s) => s.pagefindRequests)),
+      vocabularyBytes: median(list.map((s) => s.vocabularyBytes)),
+      vocabularyRequests: median(list.map((s) => s.vocabularyRequests)),
+      documentBytes: median(list.map((s) => s.documentBytes)),
+      all: list,
+    });
     results.push({
-      briefings,
-      sections: library.sections,
-      words: library.words,
-      buildMs: Math.round(buildMs),
-      buildMsPerSection: Math.round((buildMs / library.sections) * 10) / 10,
+      library: library.name,
+      briefings: library.briefings,
+      sections,
+      buildMs: built && Math.round(built.ms),
+      buildMsPerSection: built && Math.round((built.ms / sections) * 10) / 10,
+      buildCpuMs: built?.cpuMs ?? null,
+      buildCpuMsPerSection: built?.cpuMs ? Math.round((built.cpuMs / sections) * 10) / 10 : null,
+      peakRssBytes: built?.peakRss ?? null,
       distBytes: dist.bytes,
       distFiles: dist.files,
       pagefindBytes: pagefind.bytes,
       pagefindFiles: pagefind.files,
-      search: {
-        query: QUERY_WORD,
-        runs,
-        firstResultsMs: pick('ms'),
-        searchPageLoadedMs: pick('documentMs'),
-        bytes: pick('bytes'),
-        pagefindBytes: pick('pagefindBytes'),
-        pagefindRequests: pick('pagefindRequests'),
-        searchPageBytes: pick('documentBytes'),
-        searchPageRawBytes,
-        all: searches,
-      },
+      largestPage: largest,
+      searchPageRawBytes: statSync(join(out, 'search', 'index.html')).size,
+      query: library.query,
+      typo: library.typo,
+      runs,
+      searchPage: pick(onPage),
+      dialog: pick(inDialog),
+      suggestion: pick(suggestion),
     });
-    if (!options.keep) rmSync(out, { recursive: true, force: true });
   }
 } finally {
   await browser.close();
-  if (options.keep) console.log(`\nkept ${root}`);
+  if (options.keep || options.reuse) console.log(`\nkept ${root}`);
   else rmSync(root, { recursive: true, force: true });
 }
 
@@ -197,41 +405,45 @@ const result = {
   },
   seed,
   sectionsPerBriefing: SECTIONS_PER_BRIEFING,
-  sizes: results,
+  libraries: results,
 };
 mkdirSync(join(PROJECT, 'bench-results'), { recursive: true });
-const file = `bench-results/bench-scale-${result.date.slice(0, 10)}.json`;
+const file = `bench-results/bench-scale-${result.date.slice(0, 19).replace(/:/g, '')}.json`;
 writeFileSync(join(PROJECT, file), JSON.stringify(result, null, 2));
 
 const kb = (n: number) => (n / 1024).toFixed(1);
 const mb = (n: number) => (n / 2 ** 20).toFixed(1);
 const rows = [
   [
-    'briefings',
+    'library',
     'sections',
     'build s',
     'ms/section',
+    'CPU ms/section',
+    'peak memory MB',
     'dist MB',
     'pagefind MB',
-    'search KB (pagefind)',
-    'search page KB',
-    'first results ms',
+    'largest page (KB raw / brotli)',
+    'dialog: ms, KB (bodies)',
+    '/search/: ms, KB (bodies)',
+    'suggestion: ms, KB (vocabulary KB, files)',
   ],
   ...results.map((r) => [
-    String(r.briefings),
+    r.library,
     String(r.sections),
-    (r.buildMs / 1000).toFixed(1),
-    String(r.buildMsPerSection),
+    r.buildMs === null ? '–' : (r.buildMs / 1000).toFixed(1),
+    r.buildMsPerSection === null ? '–' : String(r.buildMsPerSection),
+    r.buildCpuMsPerSection === null ? '–' : String(r.buildCpuMsPerSection),
+    r.peakRssBytes === null ? '–' : mb(r.peakRssBytes),
     mb(r.distBytes),
     mb(r.pagefindBytes),
-    `${kb(r.search.bytes)} (${kb(r.search.pagefindBytes)})`,
-    kb(r.search.searchPageBytes),
-    String(r.search.firstResultsMs),
+    `${r.largestPage.path} ${kb(r.largestPage.rawBytes)} / ${kb(r.largestPage.brotliBytes)}`,
+    `${r.dialog.ms}, ${kb(r.dialog.bytes)} (${kb(r.dialog.bodyBytes)})`,
+    `${r.searchPage.ms}, ${kb(r.searchPage.bytes)} (${kb(r.searchPage.bodyBytes)})`,
+    `${r.suggestion.ms}, ${kb(r.suggestion.bytes)} (${kb(r.suggestion.vocabularyBytes)}, ${r.suggestion.vocabularyRequests})`,
   ]),
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-console.log(
-  `\nfirst search: "${QUERY_WORD}", cold, median of ${runs}; bytes over the wire (gzip: plain HTTP), headers included`,
-);
+console.log(`\ncold, median of ${runs}; bytes over the wire (gzip: plain HTTP), headers included`);
 for (const row of rows) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
-console.log(`\nwritten to ${file}`);
+console.log(`\nwritten to ${relative(PROJECT, join(PROJECT, file))}`);

@@ -136,12 +136,26 @@ export async function checkDeploy(site: string): Promise<DeployCheck> {
   checkHeaders(home);
   checkLocalUrls(home);
   const pages = new Set<string>([base.href]);
-  const sitemap = await get(new URL('sitemap.xml', base).href);
-  if (sitemap && checkFile(sitemap)) {
-    checkLocalUrls(sitemap);
-    for (const [, loc] of sitemap.body.toString('utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) {
-      const url = new URL(loc);
-      pages.add(new URL(url.pathname + url.search, base.origin).href);
+  // sitemap.xml is an index of sitemaps (<sitemapindex>); each one it lists holds the pages.
+  const onSite = (loc: string) => {
+    const url = new URL(loc);
+    return new URL(url.pathname + url.search, base.origin).href;
+  };
+  const locs = (file: { body: Buffer }) =>
+    [...file.body.toString('utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => loc);
+  const index = await get(new URL('sitemap.xml', base).href);
+  if (index && checkFile(index)) {
+    checkLocalUrls(index);
+    const isIndex = index.body.toString('utf8').includes('<sitemapindex');
+    for (const loc of locs(index)) {
+      if (!isIndex) {
+        pages.add(onSite(loc));
+        continue;
+      }
+      const sitemap = await get(onSite(loc));
+      if (!sitemap || !checkFile(sitemap)) continue;
+      checkLocalUrls(sitemap);
+      for (const page of locs(sitemap)) pages.add(onSite(page));
     }
   }
   const assets = new Set<string>();

@@ -4,13 +4,25 @@
 // meaningless but shaped like the real briefing's: sentences of 10–30 words drawn from a Zipf-distributed
 // vocabulary of about 30,000 words (common English words first, then made-up ones), paragraphs of 2–6 sentences,
 // two to four headings of 3–7 words per section, about 350 words per section, a footnote citing a source and a
-// cross-link to another section. No entities.yaml: it is optional, and a made-up entity list would only measure
-// the generator. QUERY_WORD occurs in roughly one section in ten (and always in the first briefing).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// cross-link to another section. Each briefing also names entities (entities.yaml), so entity pages and the mention
+// finder are measured too: a few people, organisations and concepts shared by the whole library (the same slug and
+// name in every briefing, as a think tank's recurring subjects are, so their entity pages span every briefing), one
+// of them with a one-word alias, and two entities of the briefing's own; each is mentioned in the text by its name
+// or an alias. QUERY_WORD occurs in roughly one section in ten (and always in the first briefing).
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SECTIONS_PER_BRIEFING = 5;
 export const QUERY_WORD = 'sovereignty';
+/** A misspelling of QUERY_WORD that matches nothing, for measuring "Did you mean". */
+export const TYPO_WORD = 'soverignty';
+
+/** Entities every briefing names (same slug, name and type everywhere), with the aliases the text also uses. */
+export const SHARED_ENTITIES = [
+  { slug: 'amara-okafor', name: 'Amara Okafor', type: 'person', aliases: ['Okafor'] },
+  { slug: 'lindqvist-institute', name: 'Lindqvist Institute', type: 'organisation', aliases: [] },
+  { slug: 'civic-resilience', name: 'civic resilience', type: 'concept', aliases: [], case: 'insensitive' },
+] as const;
 
 /** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -78,7 +90,8 @@ export function writeSyntheticLibrary(
   dir: string,
   briefings: number,
   seed: number,
-): { sections: number; words: number } {
+  sectionsPerBriefing = SECTIONS_PER_BRIEFING,
+): { sections: number; words: number; entities: number } {
   const random = seededRandom(seed);
   const vocabulary = buildVocabulary(random);
   const { words, cumulative } = vocabulary;
@@ -123,7 +136,7 @@ export function writeSyntheticLibrary(
     const usedIds = new Set<string>();
     const sectionHeadings: string[][] = [];
     const sections: { title: string; description: string; headings: { text: string; id: string }[] }[] = [];
-    for (let s = 0; s < SECTIONS_PER_BRIEFING; s++) {
+    for (let s = 0; s < sectionsPerBriefing; s++) {
       const sectionTitle = phrase(2, 5);
       let sectionSlug = sectionTitle.toLowerCase().split(' ').slice(0, 3).join('-');
       while (sectionSlugs.includes(sectionSlug) || sectionSlug === 'all') sectionSlug += `-${s + 1}`;
@@ -140,6 +153,26 @@ export function writeSyntheticLibrary(
       sections.push({ title: sectionTitle, description: `${sentence().slice(0, -1)}.`, headings });
     }
     const sourceId = `source-${b}`;
+    // The briefing's own two entities: made-up names no other briefing uses (the number keeps them apart).
+    const own = [
+      {
+        slug: `${slug}-person`,
+        name: `${capitalise(contentWord())} ${capitalise(contentWord())} B${b}`,
+        type: 'person',
+      },
+      { slug: `${slug}-organisation`, name: `${phrase(1, 2)} Council B${b}`, type: 'organisation' },
+    ];
+    // Where each entity is mentioned: the shared ones in the first section and again in a later one, by name and by
+    // alias; the briefing's own in the second section (or the first, in a one-section briefing).
+    const mentionsIn = (s: number, h: number): string => {
+      if (h !== 0) return '';
+      const later = Math.min(sectionsPerBriefing - 1, 1 + (b % Math.max(1, sectionsPerBriefing - 1)));
+      const parts: string[] = [];
+      if (s === 0) parts.push(' Amara Okafor spoke for the Lindqvist Institute on civic resilience.');
+      if (s === later) parts.push(' Okafor returned to Civic resilience later.');
+      if (s === Math.min(1, sectionsPerBriefing - 1)) parts.push(` ${own[0].name} wrote to the ${own[1].name}.`);
+      return parts.join('');
+    };
     sections.forEach((section, s) => {
       const body: string[] = [];
       section.headings.forEach((heading, h) => {
@@ -148,14 +181,15 @@ export function writeSyntheticLibrary(
         wordCount += paragraphs.join(' ').split(' ').length;
         if (b === 1 && s === 0 && h === 0) paragraphs[0] += ` The word ${QUERY_WORD} is always here.`;
         if (s === 0 && h === 0) paragraphs[0] += ' The European Union is named once in every briefing.';
-        if (s === 1 && h === 0) paragraphs[0] += `[^${sourceId}]`;
-        if (s === 2 && h === 0) {
-          const target = (s + 1) % SECTIONS_PER_BRIEFING;
+        paragraphs[0] += mentionsIn(s, h);
+        if (s === Math.min(1, sectionsPerBriefing - 1) && h === 0) paragraphs[0] += `[^${sourceId}]`;
+        if (s === 2 && h === 0 && sectionsPerBriefing > 2) {
+          const target = (s + 1) % sectionsPerBriefing;
           paragraphs[0] += ` See [the next section](section:${sectionSlugs[target]}#${sectionHeadings[target][0]}).`;
         }
         body.push(...paragraphs);
       });
-      if (s === 1) body.push(`[^${sourceId}]: ${sentence()}`);
+      if (s === Math.min(1, sectionsPerBriefing - 1)) body.push(`[^${sourceId}]: ${sentence()}`);
       const file = `${String(s + 1).padStart(2, '0')}-${sectionSlugs[s]}.mdx`;
       writeFileSync(
         join(folder, file),
@@ -183,7 +217,42 @@ export function writeSyntheticLibrary(
         '',
       ].join('\n'),
     );
+    const entities = [...SHARED_ENTITIES, ...own].map((e) =>
+      [
+        `  - slug: ${e.slug}`,
+        `    name: ${JSON.stringify(e.name)}`,
+        `    type: ${e.type}`,
+        ...('aliases' in e && e.aliases.length ? [`    aliases: ${JSON.stringify(e.aliases)}`] : []),
+        ...('case' in e ? [`    case: ${e.case}`] : []),
+        `    description: ${JSON.stringify(`Named in the synthetic briefing ${b}.`)}`,
+      ].join('\n'),
+    );
+    writeFileSync(join(folder, 'entities.yaml'), `entities:\n${entities.join('\n')}\n`);
   }
   writeFileSync(join(dir, 'search-aliases.yaml'), 'EU:\n  means: [European Union]\n');
-  return { sections: briefings * SECTIONS_PER_BRIEFING, words: wordCount };
+  return {
+    sections: briefings * sectionsPerBriefing,
+    words: wordCount,
+    entities: SHARED_ENTITIES.length + 2 * briefings,
+  };
+}
+
+/**
+ * A library of `copies` copies of a real briefing folder (its text, sections and entities as they are; only the
+ * title gains "Copy N:", so the copies sort apart), with the content folder's search-aliases.yaml. The same
+ * entities in every copy make each entity page span the whole library.
+ */
+export function writeCopiesLibrary(dir: string, source: string, copies: number): { sections: number } {
+  mkdirSync(dir, { recursive: true });
+  const briefing = readdirSync(source, { withFileTypes: true }).find((e) => e.isDirectory())!.name;
+  const from = join(source, briefing);
+  const sections = readdirSync(from).filter((f) => f.endsWith('.mdx')).length;
+  for (let n = 1; n <= copies; n++) {
+    const to = join(dir, `${briefing}-${String(n).padStart(4, '0')}`);
+    cpSync(from, to, { recursive: true });
+    const yaml = join(to, 'briefing.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^title: "/m, `title: "Copy ${n}: `));
+  }
+  cpSync(join(source, 'search-aliases.yaml'), join(dir, 'search-aliases.yaml'));
+  return { sections: sections * copies };
 }

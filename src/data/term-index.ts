@@ -1,4 +1,4 @@
-// The A–Z index /search/ shows without JavaScript: every section, its headings, the search aliases it answers
+// The A–Z index on the /terms/ pages, which /search/ links to without JavaScript: every section, its headings, the search aliases it answers
 // to (abbreviations, names in Chinese), and every person, organisation and concept, each linking to where it is.
 import type { Briefing } from './library';
 import { getSearchAliases } from './library';
@@ -8,7 +8,16 @@ import { paths } from './paths';
 import { TYPE_LABELS } from '../lib/entity-types';
 import { groupAToZ, type IndexEntry, type IndexLetter } from '../lib/term-index';
 
-export async function termIndex(library: Briefing[]): Promise<IndexLetter[]> {
+let cache: Promise<IndexLetter[]> | undefined;
+
+/** The library's A–Z index, computed once a build (every letter's pages read it). */
+export function libraryTermIndex(library: Briefing[]): Promise<IndexLetter[]> {
+  if (import.meta.env.DEV) cache = undefined;
+  cache ??= termIndex(library);
+  return cache;
+}
+
+async function termIndex(library: Briefing[]): Promise<IndexLetter[]> {
   const aliases = await getSearchAliases();
   const entries: IndexEntry[] = [];
   for (const briefing of library) {

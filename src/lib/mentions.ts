@@ -126,3 +126,26 @@ export function markFirstMentions(
     }),
   );
 }
+
+/** Items grouped by key, the groups in the order of their first item, each group's items in their order. */
+export function groupInOrder<T>(items: T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * An entity page's mentions, page by page: grouped by briefing (in the order given, the library's: newest first),
+ * `perPage` briefings a page. Always at least one page.
+ */
+export function mentionPages<T>(mentions: T[], briefingOf: (m: T) => string, perPage: number): T[][][] {
+  const groups = groupInOrder(mentions, briefingOf);
+  const pages: T[][][] = [];
+  for (let i = 0; i < groups.length; i += perPage) pages.push(groups.slice(i, i + perPage));
+  return pages.length ? pages : [[]];
+}

@@ -14,6 +14,12 @@ export function createPaths(base: string) {
     all: (briefing: string, fragment?: string) => `${root}${briefing}/all/${fragment ? `#${fragment}` : ''}`,
     entities: (fragment?: string) => `${root}entities/${fragment ? `#${fragment}` : ''}`,
     entity: (slug: string) => `${root}entities/${slug}/`,
+    /** Page n (from 1) of the archive of every briefing, newest first. */
+    archive: (page = 1) => `${root}archive/${page > 1 ? `${page}/` : ''}`,
+    /** The A–Z index: its letters, and page n of one letter (by its id, e.g. `a`, `numbers`, `chinese`). */
+    terms: (letter?: string, page = 1) => `${root}terms/${letter ? `${letter}/` : ''}${page > 1 ? `${page}/` : ''}`,
+    /** Page n of an entity's mentions (the first is the entity's page). */
+    entityPage: (slug: string, page: number) => `${root}entities/${slug}/${page > 1 ? `${page}/` : ''}`,
     search: (query?: string) => `${root}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     asset: (path: string) => `${root}${path.replace(/^\/+/, '')}`,
     /** The 1200×630 social card beside the page it previews. */

@@ -1,8 +1,11 @@
 // What /search/ keeps in its URL (?q=…&section=…&person=…), and how its filters become Pagefind's.
 // Pure functions: the search page and the dialog's "See all results" link share them.
 
-/** The Pagefind filters a URL may set: the section, and the entities a section mentions. */
-export const FILTER_NAMES = ['section', 'person', 'organisation', 'concept'] as const;
+/**
+ * The Pagefind filters a URL may set: the section (in a library of a few briefings) or the briefing (in a larger
+ * one), and the entities a section mentions.
+ */
+export const FILTER_NAMES = ['section', 'briefing', 'person', 'organisation', 'concept'] as const;
 
 export interface SearchState {
   term: string;
@@ -36,6 +39,27 @@ export function pagefindFilters(filters: Record<string, string[]>): Record<strin
   const result: Record<string, { any: string[] }> = {};
   for (const [name, values] of Object.entries(filters)) if (values.length > 0) result[name] = { any: values };
   return result;
+}
+
+/**
+ * Which of a filter's values to show: every value with results (and every ticked one), the `limit` with the most
+ * results first unless `all`, then A–Z. Returns the values to show and how many more there are.
+ */
+export function valuesToShow(
+  counts: Record<string, number | undefined>,
+  ticked: string[],
+  limit: number,
+  all: boolean,
+): { shown: Set<string>; more: number } {
+  const live = Object.keys(counts).filter((v) => (counts[v] ?? 0) > 0 || ticked.includes(v));
+  if (all || live.length <= limit) return { shown: new Set(live), more: 0 };
+  const ranked = [...live].sort(
+    (a, b) =>
+      Number(ticked.includes(b)) - Number(ticked.includes(a)) ||
+      (counts[b] ?? 0) - (counts[a] ?? 0) ||
+      a.localeCompare(b),
+  );
+  return { shown: new Set(ranked.slice(0, limit)), more: live.length - limit };
 }
 
 export function hasFilters(state: SearchState): boolean {

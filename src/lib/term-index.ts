@@ -31,6 +31,10 @@ export const CHINESE = '中文';
 export const letterId = (letter: string) =>
   letter === '#' ? 'index-numbers' : letter === CHINESE ? 'index-chinese' : `index-${letter}`;
 
+/** A letter's part of the index's addresses: `a`, `numbers`, `chinese` (/terms/a/). */
+export const letterSlug = (letter: string) =>
+  letter === '#' ? 'numbers' : letter === CHINESE ? 'chinese' : letter.toLowerCase();
+
 /** Groups entries by first letter (ignoring leading articles and quotes), each group sorted A–Z. */
 export function groupAToZ(entries: IndexEntry[]): IndexLetter[] {
   const groups = new Map<string, IndexEntry[]>();

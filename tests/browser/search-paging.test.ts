@@ -57,6 +57,23 @@ describeInBrowser(
       await page.waitForLoadState('networkidle');
       expect(fragments).toHaveLength(20);
     });
+
+    it('filters a library of more than a handful of briefings by briefing, each with its count, not by section', async () => {
+      const page = await newPage();
+      await page.goto(url(`search/?q=${WORD}`));
+      await page.locator('.results .result-link').first().waitFor({ timeout: 10_000 });
+      await page.locator('.search-filters summary').click();
+      expect(await page.getByRole('group', { name: 'Section' }).count()).toBe(0);
+      const briefings = page.getByRole('group', { name: 'Briefing' }).getByRole('checkbox');
+      expect(await briefings.count()).toBe(6);
+      const first = page.getByRole('group', { name: 'Briefing' }).locator('label').first();
+      const [, title, count] = (await first.textContent())!.match(/^(.+) \((\d+)\)$/)!;
+      await first.getByRole('checkbox').check();
+      await expect.poll(() => page.url()).toContain(`briefing=${encodeURIComponent(title).replace(/%20/g, '+')}`);
+      await expect
+        .poll(() => page.locator('.search-page .search-status').textContent())
+        .toBe(`${count} result${count === '1' ? '' : 's'} for “${WORD}”.`);
+    });
   },
   { root: OUT },
 );

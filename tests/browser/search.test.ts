@@ -179,35 +179,36 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     expect(await resultTitles(page)).toHaveLength(5);
   });
 
-  it('shows an A–Z index of terms and headings without JavaScript, and says in the form why nothing was searched', async () => {
+  it('says without JavaScript why nothing was searched, and links to the A–Z index pages, where a letter leads on', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(url('search/?q=united+front'));
     await expect(page.locator('.search-page form').textContent()).resolves.toContain(
       'Search runs in your browser and needs JavaScript, which is off, so the words you submit are not searched.',
     );
+    expect(await page.locator('main a[href$="/all/"]').count()).toBeGreaterThan(0);
     const index = page.locator('.term-index');
     expect(await index.isVisible()).toBe(true);
-    expect(await index.locator('h3').allTextContents()).toContain('U');
-    const link = index.locator('a', { hasText: 'UFWD (United Front Work Department)' });
+    await index.getByRole('link', { name: 'U', exact: true }).click();
+    await page.waitForURL(/\/terms\/u\/$/);
+    expect(await page.locator('.term-index h2').textContent()).toBe('U');
+    const link = page.locator('.term-index li a', { hasText: 'UFWD (United Front Work Department)' });
     expect(await link.getAttribute('href')).toBe('/china-united-front/united-front-work-department/');
-    expect(await page.locator('main a[href$="/all/"]').count()).toBeGreaterThan(0);
   });
 
-  it('lists people, organisations and concepts in the A–Z index, each linking to its page', async () => {
+  it('lists people, organisations and concepts in the A–Z index pages, each linking to its page', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await page.goto(url('search/'));
-    const index = page.locator('.term-index');
-    const entry = (letter: string, text: string) =>
-      index.locator(`h3:text-is("${letter}") + ul li`, { hasText: text }).first();
-    expect(await entry('K', 'Kristine Lee (Person)').locator('a').getAttribute('href')).toBe('/entities/kristine-lee/');
-    expect(await entry('J', 'Joske (Alex Joske)').locator('a').getAttribute('href')).toBe(
-      '/china-united-front/joske-recommendations/',
-    );
-    expect(await entry('U', 'United Front Work Department (Organisation)').locator('a').getAttribute('href')).toBe(
+    const entry = async (letter: string, text: string) => {
+      await page.goto(url(`terms/${letter}/`));
+      return page.locator('.term-index li', { hasText: text }).first().locator('a').getAttribute('href');
+    };
+    expect(await entry('k', 'Kristine Lee (Person)')).toBe('/entities/kristine-lee/');
+    expect(await entry('j', 'Joske (Alex Joske)')).toBe('/china-united-front/joske-recommendations/');
+    expect(await entry('u', 'United Front Work Department (Organisation)')).toBe(
       '/entities/united-front-work-department/',
     );
-    expect(await entry('S', 'sharp power (Concept)').locator('a').getAttribute('href')).toBe('/entities/sharp-power/');
-    expect(await index.locator('[lang="zh-Hans"]', { hasText: '统战部' }).count()).toBeGreaterThan(0);
+    expect(await entry('s', 'sharp power (Concept)')).toBe('/entities/sharp-power/');
+    await page.goto(url('terms/chinese/'));
+    expect(await page.locator('.term-index [lang="zh-Hans"]', { hasText: '统战部' }).count()).toBeGreaterThan(0);
   });
 
   it('shows the A–Z index only while the box is empty, with JavaScript', async () => {

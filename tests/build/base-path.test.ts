@@ -92,7 +92,10 @@ describe(`a build under ${BASE}`, () => {
 
   it('puts the base in the sitemap, robots.txt, the feed, the citation files and the calendar', () => {
     const read = (path: string) => readFileSync(join(OUT, path), 'utf8');
-    const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const locsOf = (file: string) => [...read(file).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const sitemaps = locsOf('sitemap.xml');
+    for (const loc of sitemaps) expect(loc.startsWith(`${ORIGIN}${BASE}`), loc).toBe(true);
+    const locs = sitemaps.flatMap((loc) => locsOf(loc.slice(`${ORIGIN}${BASE}`.length)));
     expect(locs.length).toBeGreaterThan(5);
     for (const loc of locs) expect(loc.startsWith(`${ORIGIN}${BASE}`), loc).toBe(true);
     expect(read('robots.txt')).toContain(`Sitemap: ${ORIGIN}${BASE}sitemap.xml`);

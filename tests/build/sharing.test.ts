@@ -127,9 +127,16 @@ describe('sitemap, robots and feed', () => {
   const publicPages = pages.filter((f) => f !== '404.html' && !f.startsWith('search/'));
   const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
 
-  it('lists every public page in sitemap.xml, absolute', () => {
-    const document = parseXml(read('sitemap.xml'));
-    const locs = [...document.querySelectorAll('loc')].map((l) => local(l.textContent!));
+  it('lists every public page in the sitemaps that sitemap.xml indexes, absolute', () => {
+    const index = parseXml(read('sitemap.xml'));
+    expect(index.querySelector('sitemapindex')).not.toBeNull();
+    const sitemaps = [...index.querySelectorAll('sitemap > loc')].map((l) => local(l.textContent!));
+    expect(sitemaps.length).toBeGreaterThan(0);
+    const locs = sitemaps.flatMap((file) => {
+      const sitemap = parseXml(read(file));
+      expect(sitemap.querySelector('urlset'), file).not.toBeNull();
+      return [...sitemap.querySelectorAll('url > loc')].map((l) => local(l.textContent!));
+    });
     expect(locs.sort()).toEqual(publicPages.map(pathOf).sort());
   });
 
@@ -142,6 +149,9 @@ describe('sitemap, robots and feed', () => {
     expect(document.querySelector('rss')!.getAttribute('version')).toBe('2.0');
     const links = [...document.querySelectorAll('item > link')].map((l) => local(l.textContent!));
     expect(links).toEqual([`/${BRIEFING}/`, ...SECTION_SLUGS.map((s) => `/${BRIEFING}/${s}/`)]);
+    expect(document.querySelector('channel > link')!.textContent).toBe(`${SITE}/`);
+    // No date the record does not give.
+    expect(document.querySelectorAll('pubDate, lastBuildDate')).toHaveLength(0);
     for (const file of pages) {
       expect(
         loadPage(file).querySelector('link[rel="alternate"][type="application/rss+xml"]')!.getAttribute('href'),

@@ -9,8 +9,10 @@ import { toHtml } from 'hast-util-to-html';
 import {
   createMatcher,
   findMentions,
+  groupInOrder,
   markFirstMentions,
   mentionableText,
+  mentionPages,
   segmentText,
   snippetAround,
   type Nameable,
@@ -237,5 +239,17 @@ describe('groupByType', () => {
       ['person', ['Alex Joske']],
       ['concept', ['sharp power', 'united front']],
     ]);
+  });
+});
+
+describe("an entity page's mentions, page by page", () => {
+  it('groups mentions by briefing in the order given, a number of briefings a page', () => {
+    const mentions = ['a1', 'a2', 'b1', 'c1', 'c2', 'd1'];
+    expect(mentionPages(mentions, (m) => m[0], 2)).toEqual([
+      [['a1', 'a2'], ['b1']],
+      [['c1', 'c2'], ['d1']],
+    ]);
+    expect(mentionPages([], (m: string) => m, 2)).toEqual([[]]);
+    expect(groupInOrder(['x1', 'y1', 'x2'], (m) => m[0])).toEqual([['x1', 'x2'], ['y1']]);
   });
 });

@@ -5,6 +5,7 @@ import {
   searchFor,
   sectionFilterNames,
   stateFromParams,
+  valuesToShow,
 } from '../../src/lib/search-state';
 
 describe('search state in the URL', () => {
@@ -58,5 +59,20 @@ describe('section filter values', () => {
         { title: 'Introduction', briefing: 'B' },
       ]),
     ).toEqual(['Introduction (A)', 'Sharp power', 'Introduction (B)']);
+  });
+});
+
+describe('which filter values show', () => {
+  const counts = { Alpha: 1, Beta: 5, Gamma: 0, Delta: 3, Epsilon: 2 };
+  it('shows every value with results when they are few, and hides those without', () => {
+    expect(valuesToShow(counts, [], 10, false)).toEqual({
+      shown: new Set(['Alpha', 'Beta', 'Delta', 'Epsilon']),
+      more: 0,
+    });
+  });
+  it('shows the ones with the most results, ticked ones first, and counts the rest', () => {
+    expect(valuesToShow(counts, ['Alpha'], 2, false)).toEqual({ shown: new Set(['Alpha', 'Beta']), more: 2 });
+    expect(valuesToShow(counts, [], 2, true).shown.size).toBe(4);
+    expect(valuesToShow(counts, ['Gamma'], 10, false).shown.has('Gamma')).toBe(true);
   });
 });

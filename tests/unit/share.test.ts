@@ -3,7 +3,7 @@ import { encodeTextTerm, fragmentUrl, textDirective } from '../../src/lib/text-f
 import { escapeText, foldLine, toICalendar, toUtcStamp } from '../../src/lib/icalendar';
 import { briefingPage, eventData, jsonLdText, sectionPage } from '../../src/lib/structured-data';
 import { prefixParagraphIds } from '../../src/lib/rehype-passage-links';
-import { robotsTxt, rssFeed, sitemapXml } from '../../src/lib/feeds';
+import { escapeXml, robotsTxt } from '../../src/lib/feeds';
 import { pngSize } from '../../src/lib/social-card';
 import { eventTimes } from '../../src/lib/event-time';
 import type { BriefingEvent } from '../../src/lib/schemas';
@@ -203,18 +203,10 @@ describe('paragraph ids on the all-on-one page', () => {
   });
 });
 
-describe('sitemap, robots and feed', () => {
-  it('lists URLs, escaped', () => {
-    expect(sitemapXml(['https://e.org/a&b/'])).toContain('<loc>https://e.org/a&amp;b/</loc>');
+describe('robots and feed', () => {
+  it('points robots.txt at the sitemap and escapes XML', () => {
     expect(robotsTxt('https://e.org/r/sitemap.xml')).toContain('Sitemap: https://e.org/r/sitemap.xml');
-  });
-
-  it('writes an RSS 2.0 channel with items and no invented dates', () => {
-    const xml = rssFeed({ title: 'R', description: 'D', url: 'https://e.org/', selfUrl: 'https://e.org/feed.xml' }, [
-      { title: 'A <b>', description: 'x', url: 'https://e.org/a/' },
-    ]);
-    expect(xml).toContain('<title>A &lt;b&gt;</title>');
-    expect(xml).not.toMatch(/pubDate|lastBuildDate/);
+    expect(escapeXml(`https://e.org/a&b/"<'>`)).toBe('https://e.org/a&amp;b/&quot;&lt;&apos;&gt;');
   });
 });
 
