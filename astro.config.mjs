@@ -12,6 +12,7 @@ import { remarkSourceLinks } from './src/lib/remark-source-links';
 import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/lib/briefing-files';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
+import { offline } from './src/integrations/offline';
 import { securityHeaders } from './src/integrations/security-headers';
 import { deploySettings } from './src/integrations/deploy-settings';
 import { CSP_DIRECTIVES, INLINE_SCRIPT_HASHES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/lib/security-policy';
@@ -58,5 +59,5 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [deploySettings(), contentCheck({ contentDir: contentDir() }), mdx(), pagefind(), securityHeaders()],
+  integrations: [deploySettings(), contentCheck({ contentDir: contentDir() }), mdx(), pagefind(), offline(), securityHeaders()],
 });
