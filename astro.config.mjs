@@ -59,5 +59,12 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [deploySettings(), contentCheck({ contentDir: contentDir() }), mdx(), pagefind(), offline(), securityHeaders()],
+  integrations: [
+    deploySettings(),
+    contentCheck({ contentDir: contentDir() }),
+    mdx(),
+    pagefind(),
+    offline(),
+    securityHeaders(),
+  ],
 });

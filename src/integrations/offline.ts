@@ -22,16 +22,22 @@ export function buildId(dist: string): string {
     .map((file) => file.split('\\').join('/'))
     .filter((file) => file !== 'sw.js' && !file.startsWith('offline/') && statSync(join(dist, file)).isFile())
     .sort();
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(dist, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(dist, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
 /** The service worker's code for this build and base path. */
 export function workerScript(build: string, base: string): string {
   const code = stripTypeScriptTypes(readFileSync(WORKER_SOURCE, 'utf8'));
-  // The file is a module only for the type checker; the worker is a classic script.
+  // The file is a module only for the type checker; the worker is a classic script. Its comments stay in the
+  // repository: lines that are only a comment go.
   return code
     .replace(/^export \{\};?\s*$/m, '')
+    .replace(/^\s*\/\/.*\n/gm, '')
     .replace('__READER_BUILD__', build)
     .replace('__READER_BASE__', base);
 }

@@ -15,13 +15,20 @@ export function decodeCbor(bytes: Uint8Array, at = 0): [Cbor, number] {
   const major = head >> 5;
   const info = head & 31;
   let pos = at + 1;
-  let length: number;
-  if (info < 24) length = info;
-  else if (info === 24) length = bytes[pos++];
-  else if (info === 25) (length = view.getUint16(pos)), (pos += 2);
-  else if (info === 26) (length = view.getUint32(pos)), (pos += 4);
-  else if (info === 27) (length = Number(view.getBigUint64(pos))), (pos += 8);
-  else throw new Error(`unsupported CBOR item (major type ${major}, info ${info}) at byte ${at}`);
+  // The argument: in the head itself below 24, else in the next 1, 2, 4 or 8 bytes.
+  const size = info < 24 ? 0 : info <= 27 ? 2 ** (info - 24) : -1;
+  if (size < 0) throw new Error(`unsupported CBOR item (major type ${major}, info ${info}) at byte ${at}`);
+  const length =
+    size === 0
+      ? info
+      : size === 1
+        ? bytes[pos]
+        : size === 2
+          ? view.getUint16(pos)
+          : size === 4
+            ? view.getUint32(pos)
+            : Number(view.getBigUint64(pos));
+  pos += size;
   switch (major) {
     case 0:
       return [length, pos];

@@ -1,5 +1,5 @@
 // "Save for offline" (src/components/SaveOffline.astro): loaded by the page script when the reader first uses the
-// control, or after load on a page the service worker already controls (to show whether the briefing is saved).
+// control, or after load on a page of a saved briefing (the service worker marks the control), to show so.
 // The worker (src/scripts/service-worker.ts) does the saving, so that it goes on when the reader moves to another
 // page; it reports progress on a BroadcastChannel, and answers "what is saved?" on a MessageChannel.
 import { $$ } from './dom';
@@ -17,7 +17,8 @@ interface Progress {
 
 const worker = navigator.serviceWorker;
 
-const megabytes = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`);
+const megabytes = (bytes: number) =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`;
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'long' });
 
 function control(root: HTMLElement) {
@@ -38,7 +39,9 @@ function control(root: HTMLElement) {
     removeButton.hidden = !saved;
     root.dataset.offlineState = saved ? 'saved' : 'not-saved';
     if (saved) {
-      const updated = state.updated?.slugs.includes(slug) ? `, updated to the latest version on ${day(state.updated.at)}` : '';
+      const updated = state.updated?.slugs.includes(slug)
+        ? `, updated to the latest version on ${day(state.updated.at)}`
+        : '';
       status.textContent = `Saved for offline (${megabytes(saved.bytes)})${updated}: every section and its search open without a network.`;
     }
   }

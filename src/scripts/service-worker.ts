@@ -104,8 +104,7 @@ async function savedManifests(): Promise<Manifest[]> {
   return manifests.sort((a, b) => a.title.localeCompare(b.title));
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Our own page for a page that is not cached, offline: what is saved, and what has been read. */
 async function offlinePage(path: string): Promise<Response> {
@@ -127,7 +126,8 @@ async function offlinePage(path: string): Promise<Response> {
     read.push(`<li><a href="${escapeHtml(url.pathname)}">${title}</a></li>`);
   }
   const list = saved.map(
-    (m) => `<li><a href="${escapeHtml(`${BASE}${m.slug}/`)}">${escapeHtml(m.title)}</a> (every section, and its search)</li>`,
+    (m) =>
+      `<li><a href="${escapeHtml(`${BASE}${m.slug}/`)}">${escapeHtml(m.title)}</a> (every section, and its search)</li>`,
   );
   const body = `<!doctype html>
 <html lang="en">
@@ -162,7 +162,24 @@ async function keep(key: string, response: Response): Promise<void> {
     await (await caches.open(VISITED)).put(key, response);
 }
 
+/**
+ * A page of a saved briefing says so in its markup (`data-offline-saved` on the control), so that the page script
+ * loads the control's code, to show "Saved", only there.
+ */
+async function marked(path: string, response: Response): Promise<Response> {
+  const slug = path.slice(BASE.length).split('/')[0];
+  if (!slug || !(await caches.has(`${SAVED}${slug}`))) return response;
+  const html = (await response.text()).replace(`data-offline="${slug}"`, `data-offline="${slug}" data-offline-saved`);
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 async function respond(event: FetchEvent): Promise<Response> {
+  const response = await fetched(event);
+  const path = new URL(event.request.url).pathname;
+  return event.request.mode === 'navigate' && response.ok ? marked(path, response) : response;
+}
+
+async function fetched(event: FetchEvent): Promise<Response> {
   const { request } = event;
   const key = keyOf(request);
   const path = new URL(request.url).pathname;
@@ -222,7 +239,10 @@ async function save(slug: string, report: boolean): Promise<Manifest> {
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
   // The manifest last: a briefing is saved once its cache holds it.
-  await cache.put(manifestUrl(slug), new Response(JSON.stringify(manifest), { headers: { 'Content-Type': 'application/json' } }));
+  await cache.put(
+    manifestUrl(slug),
+    new Response(JSON.stringify(manifest), { headers: { 'Content-Type': 'application/json' } }),
+  );
   post('saved');
   return manifest;
 }
@@ -265,7 +285,9 @@ scope.addEventListener('install', (event) => {
     (async () => {
       // The briefings an older build saved, stored again from this build before this worker takes over. If that
       // fails (the network went), this worker is not installed and the old one goes on serving its own build.
-      const old = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && !n.startsWith(OWN) && n.includes('-saved-'));
+      const old = (await caches.keys()).filter(
+        (n) => n.startsWith(PREFIX) && !n.startsWith(OWN) && n.includes('-saved-'),
+      );
       const slugs = [...new Set(old.map((n) => n.slice(n.indexOf('-saved-') + '-saved-'.length)))];
       const again: string[] = [];
       for (const slug of slugs) {
@@ -277,7 +299,9 @@ scope.addEventListener('install', (event) => {
         }
       }
       if (again.length)
-        await (await caches.open(NOTES)).put(
+        await (
+          await caches.open(NOTES)
+        ).put(
           UPDATED_KEY,
           new Response(JSON.stringify({ at: new Date().toISOString(), slugs: again } satisfies Updated)),
         );
@@ -297,7 +321,11 @@ scope.addEventListener('activate', (event) => {
       const visited = await caches.open(VISITED);
       for (const client of await scope.clients.matchAll({ type: 'window' })) {
         const url = new URL(client.url);
-        if (url.origin !== scope.location.origin || !url.pathname.startsWith(BASE) || (await visited.match(url.pathname)))
+        if (
+          url.origin !== scope.location.origin ||
+          !url.pathname.startsWith(BASE) ||
+          (await visited.match(url.pathname))
+        )
           continue;
         try {
           const page = await fetch(url.pathname, { cache: 'force-cache' });

@@ -19,8 +19,8 @@ const share = () => load('share', shareUrl);
 const searchBox = $<HTMLInputElement>('[data-search-box]');
 const searchDialog = searchBox?.closest('dialog');
 const loadSearch = () => searchDialog && import(/* @vite-ignore */ searchUrl);
-// Reading offline: the service worker registers after load; "Save for offline" loads its code on first use, or at
-// once on a page the worker already controls (to show whether the briefing is saved).
+// Reading offline: the service worker registers after load; "Save for offline" loads its code on first use, or
+// after load on a page of a briefing that is saved (to show so).
 const worker = navigator.serviceWorker;
 const loadOffline = () => import(/* @vite-ignore */ offlineUrl);
 const openSearch = (event: Event) => {
@@ -111,5 +111,6 @@ setupOutline();
 if (worker)
   onload = () => {
     void worker.register(`${import.meta.env.BASE_URL}sw.js`);
-    if (worker.controller) void loadOffline(); // it does nothing on a page without the control
+    // On a saved briefing's page the worker marks the control, and its code shows "Saved".
+    if ($('[data-offline-saved]')) void loadOffline();
   };

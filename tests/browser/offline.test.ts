@@ -46,14 +46,20 @@ describeInBrowser('reading offline', ({ newPage, url }) => {
     page.context().on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(url(SECTION));
     await controlled(page);
-    await expect.poll(() => cachedUrls(page)).toEqual({
-      [`reader-${manifest.build}-visited`]: ['/_astro/BaseLayout.' + cssHash() + '.css', `/${SECTION}`].sort(),
-    });
+    await expect
+      .poll(() => cachedUrls(page))
+      .toEqual({
+        [`reader-${manifest.build}-visited`]: ['/_astro/BaseLayout.' + cssHash() + '.css', `/${SECTION}`].sort(),
+      });
     // Nothing was asked for but the page, its stylesheet and the worker itself (the worker takes the first two
     // from the browser's cache).
     expect(new Set(fetched.filter((path) => !/\/(sw\.js|favicon\.svg)$/.test(path)))).toEqual(
       new Set([`/${SECTION}`, `/_astro/BaseLayout.${cssHash()}.css`]),
     );
+    // A second visit, the worker in control: the control's code still waits for the reader (nothing is saved).
+    fetched.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(fetched.filter((path) => /\/_astro\/offline-/.test(path))).toEqual([]);
     await page.context().setOffline(true);
     await page.reload();
     await expect(page.locator('h1').textContent()).resolves.toBe('Sharp power');
@@ -140,7 +146,9 @@ describeInBrowser('reading offline', ({ newPage, url }) => {
     await page.goto(url('entities/'));
     await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
     await expect(page.getByText('No briefing is saved.').count()).resolves.toBe(1);
-    await expect(page.getByRole('link', { name: 'Sharp power · China steps up', exact: false }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Sharp power · China steps up', exact: false }).count()).resolves.toBe(
+      1,
+    );
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
       const { axe } = window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } };
