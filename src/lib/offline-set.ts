@@ -78,7 +78,8 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
       const fragment = JSON.parse(
         new TextDecoder().decode(unpackPagefindFile(readFileSync(join(bundle, 'fragment', `${hash}.pf_fragment`)))),
       ) as Fragment;
-      const slug = fragment.url.slice(base.length).split('/')[0];
+      // Pagefind keeps URLs from the site's root; the base path is added in the browser (its baseUrl option).
+      const slug = fragment.url.replace(/^\//, '').split('/')[0];
       fragmentsByBriefing.set(slug, [...(fragmentsByBriefing.get(slug) ?? []), { hash, fragment }]);
       return slug;
     });
