@@ -24,17 +24,31 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { dateSty
 function control(root: HTMLElement) {
   const slug = root.dataset.offline!;
   const saveButton = root.querySelector<HTMLButtonElement>('[data-offline-save]')!;
-  const removeButton = root.querySelector<HTMLButtonElement>('[data-offline-remove]')!;
-  const progress = root.querySelector<HTMLProgressElement>('progress')!;
-  const status = root.querySelector<HTMLElement>('[data-offline-status]')!;
-  const label = saveButton.querySelector<HTMLElement>('[data-offline-label]')!;
+  // The button's words, then its size, which the build wrote in: "Save for offline (1.1 MB)".
+  const size = saveButton.querySelector('[data-offline-size]')!.textContent;
+  const label = (text: string) => (saveButton.textContent = size ? `${text} (${size})` : text);
+  const removeButton = Object.assign(document.createElement('button'), {
+    type: 'button',
+    className: 'button button--secondary',
+    textContent: 'Remove',
+    hidden: true,
+  });
+  removeButton.dataset.offlineRemove = '';
+  saveButton.after(removeButton);
+  const progress = Object.assign(document.createElement('progress'), { hidden: true });
+  progress.setAttribute('aria-label', 'Saving for offline');
+  // The live region: what is saved, how far saving has got, what went wrong.
+  const status = Object.assign(document.createElement('span'), { className: 'save-offline__status' });
+  status.setAttribute('role', 'status');
+  status.dataset.offlineStatus = '';
+  root.append(progress, status);
   let lastQuarter = -1;
 
   function show(state: OfflineState) {
     const saved = state.saved.find((s) => s.slug === slug);
     progress.hidden = true;
     saveButton.disabled = false;
-    label.textContent = 'Save for offline';
+    label('Save for offline');
     saveButton.hidden = Boolean(saved);
     removeButton.hidden = !saved;
     root.dataset.offlineState = saved ? 'saved' : 'not-saved';
@@ -50,7 +64,7 @@ function control(root: HTMLElement) {
     if (message.state === 'saving') {
       root.dataset.offlineState = 'saving';
       saveButton.disabled = true;
-      label.textContent = 'Saving…';
+      label('Saving…');
       progress.hidden = false;
       progress.max = message.total ?? 1;
       progress.value = message.done ?? 0;
@@ -64,7 +78,7 @@ function control(root: HTMLElement) {
       root.dataset.offlineState = 'failed';
       progress.hidden = true;
       saveButton.disabled = false;
-      label.textContent = 'Save for offline';
+      label('Save for offline');
       status.textContent = navigator.onLine
         ? `Could not save for offline: ${message.message}. Try again.`
         : 'You are offline: saving needs a connection. Try again once you are back online.';
