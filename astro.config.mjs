@@ -64,7 +64,8 @@ export default defineConfig({
     contentCheck({ contentDir: contentDir() }),
     mdx(),
     pagefind(),
-    offline(),
     securityHeaders(),
+    // Last: it counts and hashes the files as they are served.
+    offline(),
   ],
 });

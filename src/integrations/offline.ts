@@ -1,4 +1,4 @@
-// Reading offline, written after the search index (it lists Pagefind's files): for each briefing, the list of
+// Reading offline, written last (it lists Pagefind's files, and counts every page as served): for each briefing, the list of
 // files "Save for offline" stores (`offline/<briefing>.json`, src/lib/offline-set.ts), its size written into the
 // briefing's pages beside the button, and the service worker (`sw.js`, from src/scripts/service-worker.ts with
 // its types stripped) stamped with the build: a hash of every file the site serves, so that a new build is a new
