@@ -83,6 +83,8 @@ describeInBrowser('reading offline', ({ newPage, url }) => {
     );
     await save(page);
     await expect(control.getByRole('button', { name: 'Remove' }).isVisible()).resolves.toBe(true);
+    await expect(control.getByRole('button', { name: /^Save for offline/ }).isVisible()).resolves.toBe(false);
+    await expect(control.locator('progress').isVisible()).resolves.toBe(false);
     // Keyboard: focus moved to Remove, the next action.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Remove');
     const saved = (await cachedUrls(page))[`reader-${manifest.build}-saved-china-united-front`];
