@@ -80,7 +80,8 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
       ) as Fragment;
       // Pagefind keeps URLs from the site's root; the base path is added in the browser (its baseUrl option).
       const slug = fragment.url.replace(/^\//, '').split('/')[0];
-      fragmentsByBriefing.set(slug, [...(fragmentsByBriefing.get(slug) ?? []), { hash, fragment }]);
+      if (!fragmentsByBriefing.has(slug)) fragmentsByBriefing.set(slug, []);
+      fragmentsByBriefing.get(slug)!.push({ hash, fragment });
       return slug;
     });
     for (const chunk of meta.chunks) {
@@ -102,9 +103,16 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
   for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
     const path = file.split('\\').join('/');
     const slug = path.split('/')[0];
-    if (path.includes('/') && fragmentsByBriefing.has(slug) && exists(path))
-      byBriefing.set(slug, [...(byBriefing.get(slug) ?? []), path]);
+    if (!path.includes('/') || !fragmentsByBriefing.has(slug) || !exists(path)) continue;
+    if (!byBriefing.has(slug)) byBriefing.set(slug, []);
+    byBriefing.get(slug)!.push(path);
   }
+  // What each page or script names, read once for the whole library (the search page and entity pages are shared).
+  const named = new Map<string, string[]>();
+  const namedBy = (file: string) => {
+    if (!named.has(file)) named.set(file, referencedUrls(text(file), base));
+    return named.get(file)!;
+  };
 
   return [...fragmentsByBriefing.keys()].sort().map((slug) => {
     const fragments = fragmentsByBriefing.get(slug)!;
@@ -116,16 +124,16 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
       aliases,
     ).keys())
       if (exists(`pagefind/vocabulary/${key}.json`)) files.add(`pagefind/vocabulary/${key}.json`);
-    // The briefing's own folder: its pages, citation and calendar files (its social
-    // cards are for other sites to show, not for reading.
+    // The briefing's own folder: its pages, citation and calendar files (not its social cards, which are for other
+    // sites to show).
     for (const file of byBriefing.get(slug) ?? []) if (!file.endsWith('.png')) files.add(file);
-    // What those pages (and the search page, and the entity pages they link) load or link to on this site.
-    const pages = [...files].filter((file) => file.endsWith('.html'));
+    // What the briefing's pages load and the entity pages they link to, and what those and the search page load.
+    // (Not the entity pages the search page links: its index names every entity of the library.)
     const seen = new Set<string>();
     const follow = (file: string, depth: number) => {
       if (seen.has(file)) return;
       seen.add(file);
-      for (const url of referencedUrls(text(file), base)) {
+      for (const url of namedBy(file)) {
         const target = fileOf(base, url);
         if (!exists(target)) continue;
         const isPage = target.endsWith('.html');
@@ -140,7 +148,8 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
         }
       }
     };
-    for (const page of pages) follow(page, 0);
+    for (const page of [...files].filter((file) => file.endsWith('.html')))
+      follow(page, page === 'search/index.html' ? 1 : 0);
     const list = [...files].sort().map((file) => ({ url: urlOf(base, file), bytes: size(file) }));
     return {
       slug,

@@ -90,6 +90,9 @@ function control(root: HTMLElement) {
   root.addEventListener('click', (event) => event.stopPropagation());
   saveButton.addEventListener('click', () => {
     lastQuarter = -1;
+    // Asked to keep it: the browser should not clear it to make room (Safari otherwise clears a site's storage
+    // after some days without a visit). Where the browser asks the reader, the saving goes on meanwhile.
+    void navigator.storage?.persist?.();
     void ask({ type: 'save', slug }).then((state) => {
       if (state.error) return progressed({ state: 'failed', message: state.error });
       show(state);
