@@ -62,7 +62,8 @@ export function formatEventDay(timestamp: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]}, ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-/** How the reader's own time is written. The page carries it (data-format), so the page script holds no copy. */
+/** How the reader's own time is written. The page carries both (data-prefix, data-format), so that the page
+ * script, within its 3 KB, holds no copy. */
 export const LOCAL_TIME_PREFIX = 'In your time zone: ';
 export const LOCAL_TIME_FORMAT: Intl.DateTimeFormatOptions = {
   weekday: 'long',

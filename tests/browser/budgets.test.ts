@@ -39,7 +39,11 @@ async function scriptsOnLoad(page: Page, address: string): Promise<ScriptsOnLoad
   page.context().on('request', (request) => {
     if (isWorkerScript(request.url())) {
       const afterLoad = loaded;
-      worker = request.response().then(async (response) => ({ bytes: (await response!.body()).length, afterLoad }));
+      // Caught: a page whose measure is over may close before the worker's script has come.
+      worker = request
+        .response()
+        .then(async (response) => ({ bytes: (await response!.body()).length, afterLoad }))
+        .catch(() => undefined);
     }
   });
   page.context().on('response', (response) => {
