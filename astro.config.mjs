@@ -12,6 +12,7 @@ import { remarkSourceLinks } from './src/lib/remark-source-links';
 import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/lib/briefing-files';
 import { contentCheck } from './src/integrations/content-check';
 import { pagefind } from './src/integrations/pagefind';
+import { offline } from './src/integrations/offline';
 import { securityHeaders } from './src/integrations/security-headers';
 import { sitemap } from './src/integrations/sitemap';
 import { deploySettings } from './src/integrations/deploy-settings';
@@ -66,5 +67,7 @@ export default defineConfig({
     ...sitemap(),
     pagefind(),
     securityHeaders(),
+    // Last: it counts and hashes the files as they are served.
+    offline(),
   ],
 });

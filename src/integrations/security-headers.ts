@@ -3,7 +3,10 @@
 // is their union plus the directives only a header can carry (frame-ancestors). Browsers enforce both, so each
 // page still allows only its own hashes. Astro writes the <meta> at the end of <head>; a <meta> policy governs only
 // what follows it, so the build moves it up to just after <meta charset>, ahead of any stylesheet or script.
+// Astro lists in every page the hashes of every inline script and style of the whole site; each page's <meta>
+// keeps only those of its own (a tighter policy, and some 350 bytes less on every page's first visit).
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,9 +34,11 @@ export function securityHeaders(): AstroIntegration {
             const match = META.exec(html);
             if (!match) throw new Error(`${file} has no Content-Security-Policy <meta>`);
             if (!CHARSET.test(html)) throw new Error(`${file} has no <meta charset="utf-8">`);
+            const own = ownPolicy(match[1], inlineHashes(html));
+            const meta = match[0].replace(match[1], own);
             writeFileSync(
               path,
-              html.replace(match[0], '').replace(CHARSET, (charset) => charset + match[0]),
+              html.replace(match[0], '').replace(CHARSET, (charset) => charset + meta),
             );
             return match[1].replaceAll('&#39;', "'");
           });
@@ -47,6 +52,33 @@ export function securityHeaders(): AstroIntegration {
       },
     },
   };
+}
+
+const INLINE = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi;
+
+/** The hashes (`'sha256-…'`) of a page's inline scripts and styles, the ones its policy must allow. */
+export function inlineHashes(html: string): Set<string> {
+  const hashes = new Set<string>();
+  for (const [, , attributes, text] of html.matchAll(INLINE)) {
+    if (/\bsrc=/.test(attributes) || /type="application\/ld\+json"/.test(attributes)) continue;
+    hashes.add(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+  }
+  return hashes;
+}
+
+/** A policy with only the script and style hashes in `hashes` (attribute-escaped, as in the <meta>). */
+export function ownPolicy(policy: string, hashes: Set<string>): string {
+  return policy
+    .split(';')
+    .map((directive) =>
+      /^\s*(script|style)-src\b/.test(directive)
+        ? directive
+            .split(' ')
+            .filter((source) => !/^(&#39;|')sha256-/.test(source) || hashes.has(source.replaceAll('&#39;', "'")))
+            .join(' ')
+        : directive,
+    )
+    .join(';');
 }
 
 /** The union of several policies, directive by directive, in first-seen order (deterministic for a given build). */

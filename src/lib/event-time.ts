@@ -62,22 +62,30 @@ export function formatEventDay(timestamp: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]}, ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** How the reader's own time is written. The page carries both (data-prefix, data-format), so that the page
+ * script, within its 3 KB, holds no copy. */
+export const LOCAL_TIME_PREFIX = 'In your time zone: ';
+export const LOCAL_TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 /**
  * The event's time in the reader's own time zone, shown under the printed time by the page script (site.ts), in
  * the site's style: `In your time zone: Tuesday, 9 June 2020, 23:00 CEST – Wednesday, 10 June 2020, 02:00 CEST`,
  * or `…, 17:00–20:00 GMT-4` when both ends fall on one day there. `timeZone` defaults to the browser's.
  */
 export function localTimeText(start: Date, end: Date, timeZone?: string): string {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
-  });
+  return `${LOCAL_TIME_PREFIX}${formatLocalTime(start, end, { ...LOCAL_TIME_FORMAT, timeZone })}`;
+}
+
+/** The time range alone, in the format given: the page script reads the format, and the words before it, from the page. */
+export function formatLocalTime(start: Date, end: Date, format: Intl.DateTimeFormatOptions) {
   // ICU joins a long date to a time with " at "; the site writes a comma, as everywhere else.
-  return `In your time zone: ${format.formatRange(start, end).replace(/ at /g, ', ')}`;
+  return new Intl.DateTimeFormat('en-GB', format).formatRange(start, end).replace(/ at /g, ', ');
 }

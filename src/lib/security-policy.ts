@@ -11,6 +11,8 @@ export const CSP_DIRECTIVES = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
+  // The offline reading service worker (sw.js), the site's own; no other worker.
+  "worker-src 'self'",
 ] as const;
 
 /** Scripts: the site's own files and hashed inline scripts; Pagefind compiles its WebAssembly search engine. */

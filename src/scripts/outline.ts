@@ -31,6 +31,6 @@ export function setupOutline(): void {
   };
   // On scroll rather than through an IntersectionObserver: as cheap for a section's few headings, and
   // fewer bytes in the page script.
-  addEventListener('scroll', mark, { passive: true });
+  addEventListener('scroll', mark); // scroll events cannot be cancelled: no `passive` needed
   mark();
 }

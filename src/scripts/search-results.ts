@@ -14,6 +14,7 @@ import { closestWord, vocabularyKey, type VocabularyEntry } from '../lib/search-
 import { planQuery, type QueryPlan } from '../lib/search-query';
 import type { SearchAlias } from '../lib/search-aliases';
 import { pagefindFilters, resultCountMessage } from '../lib/search-state';
+import { offlineBriefings } from './offline-state';
 
 interface ResultData {
   url: string;
@@ -296,6 +297,19 @@ export interface Outcome {
   counts: Counts;
 }
 
+const NOTHING_SAVED =
+  'You are offline, and no briefing is saved on this device, so search is not available. Online, “Save for offline” on a briefing keeps it and its search.';
+
+/** The briefing filter offline: the reader's own choice among the saved briefings, else every saved one. */
+function onlySaved(chosen: string[] | undefined, saved: string[]): string[] {
+  const among = chosen?.length ? chosen.filter((title) => saved.includes(title)) : saved;
+  // No saved briefing chosen: a value no section has, so that nothing matches (an empty filter would match all).
+  return among.length ? among : ['\u0000'];
+}
+
+const offlineNote = (saved: string[]) =>
+  ` You are offline: searched ${saved.length === 1 ? 'the one briefing' : `the ${saved.length} briefings`} saved on this device; briefings not saved are not available until you are back online.`;
+
 /**
  * Runs searches into a view: the count in the status line (a live region), the first ten cards in the list,
  * and a "Show more results" button for the rest. A newer search makes an older one stop where it is.
@@ -344,19 +358,32 @@ export function resultsInto(view: ResultsView) {
       return { term, count: 0, counts: {} };
     }
     let found: Found;
+    // Offline, only the briefings saved on this device can be searched: the search is narrowed to them, and says so.
+    const saved = await offlineBriefings().catch(() => []);
+    if (run !== current) return null;
+    if (saved?.length === 0) {
+      view.list.replaceChildren();
+      view.more.hidden = true;
+      view.status.textContent = NOTHING_SAVED;
+      return null;
+    }
+    const scoped = saved ? { ...filters, briefing: onlySaved(filters.briefing, saved) } : filters;
     try {
       const [pagefind, aliases] = await Promise.all([loadPagefind(), loadAliases()]);
       if (run !== current) return null;
       plan = planQuery(term, aliases);
-      found = await find(pagefind, plan, filters);
+      found = await find(pagefind, plan, scoped);
     } catch {
-      if (run === current) view.status.textContent = 'Search could not load. Check your connection and try again.';
+      if (run === current)
+        view.status.textContent = navigator.onLine
+          ? 'Search could not load. Check your connection and try again.'
+          : NOTHING_SAVED;
       return null;
     }
     if (run !== current) return null;
     pending = found.hits;
     view.list.replaceChildren();
-    view.status.textContent = resultCountMessage(found.hits.length, term);
+    view.status.textContent = resultCountMessage(found.hits.length, term) + (saved ? offlineNote(saved) : '');
     const shown = (await showMore(false)) ?? [];
     if (run !== current) return null;
     // Words nothing matched, or that every shown result matches only weakly ("bots" in "Both").

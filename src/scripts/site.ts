@@ -4,11 +4,12 @@
 // (tests/browser/budgets.test.ts), so it loads nothing else on load but the search-hit marking for ?highlight=.
 import { $, $$, isTyping } from './dom';
 import { setupOutline } from './outline';
-import { localTimeText } from '../lib/event-time';
+import { formatLocalTime } from '../lib/event-time';
 import { load } from './lazy';
 import shareUrl from './share-links?worker&url';
 import searchUrl from './search-dialog?worker&url';
 import highlightUrl from './highlight?worker&url';
+import offlineUrl from './offline?worker&url';
 
 const root = document.documentElement;
 const clipboard = navigator.clipboard; // absent where copying is not allowed (a page served over plain HTTP)
@@ -18,6 +19,10 @@ const share = () => load('share', shareUrl);
 const searchBox = $<HTMLInputElement>('[data-search-box]');
 const searchDialog = searchBox?.closest('dialog');
 const loadSearch = () => searchDialog && import(/* @vite-ignore */ searchUrl);
+// Reading offline: the service worker registers after load; "Save for offline" loads its code on first use, or
+// after load on a page of a briefing that is saved (to show so).
+const worker = navigator.serviceWorker;
+const loadOffline = () => import(/* @vite-ignore */ offlineUrl);
 const openSearch = (event: Event) => {
   event.preventDefault();
   if (searchDialog && !searchDialog.open) searchDialog.showModal();
@@ -42,7 +47,8 @@ if (themeSelect) {
   };
 }
 
-document.addEventListener('keydown', (event) => {
+// Keys and clicks are heard on the window, where they bubble to (a shorter name, in the budget, than the document).
+addEventListener('keydown', (event) => {
   const { key, altKey, shiftKey } = event;
   const command = event.ctrlKey || event.metaKey;
   if (command && !altKey && key.toLowerCase() === 'k') return openSearch(event);
@@ -54,11 +60,13 @@ document.addEventListener('keydown', (event) => {
   else if (link) location.href = link.href;
 });
 
-document.addEventListener('click', (event) => {
+addEventListener('click', (event) => {
   const target = event.target as Element;
   const copy = clipboard && target.closest<HTMLElement>('a.para-link, a.heading-link, [data-copy]');
   if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   if (target.closest('[data-search-open]')) openSearch(event);
+  // Loaded, the module takes every click in the control (and stops it here), this one too when it is repeated.
+  else if (target.closest('[data-offline]')) void loadOffline().then(() => (target as HTMLElement).click());
   // A click on a wrapped entity name, beside the button that lies over part of it, opens its card too.
   else if (target.matches('.mention')) (target.lastChild as HTMLElement).click();
   else if (copy) {
@@ -86,14 +94,23 @@ if (selectionLink)
 // ('long' in en-US is "June 9, 2020", as the citation styles want.)
 const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
 $$('[data-access-date]').forEach((el) => (el.textContent = today));
-if (clipboard) $$<HTMLElement>('[data-copy]').forEach((el) => (el.hidden = false));
+// Both need a secure context (HTTPS or this machine); "Save for offline" says so itself where a browser has no
+// service worker there (Firefox's private windows).
+if (clipboard) $$<HTMLElement>('[data-copy], [data-offline]').forEach((el) => (el.hidden = false));
 
 // An event's time in the reader's own zone, under the time as printed (EventProgramme.astro).
 $$<HTMLElement>('[data-local-time]').forEach((el) => {
-  el.textContent = localTimeText(new Date(el.dataset.start!), new Date(el.dataset.end!));
+  const { start, end, format, prefix } = el.dataset;
+  el.textContent = prefix + formatLocalTime(new Date(start!), new Date(end!), JSON.parse(format!));
   el.hidden = false;
 });
 
 // Landing from a search result: the module marks the words the link names as it loads.
 if (/[?&]highlight=/.test(location.search)) void import(/* @vite-ignore */ highlightUrl);
 setupOutline();
+if (worker)
+  onload = () => {
+    void worker.register(`${import.meta.env.BASE_URL}sw.js`);
+    // On a saved briefing's page the worker marks the control, and its code shows "Saved".
+    if ($('[data-offline-saved]')) void loadOffline();
+  };

@@ -24,7 +24,11 @@ const readingPages = pagesByTemplate()
 interface ScriptsOnLoad {
   bytes: number;
   scripts: { url: string; bytes: number }[];
+  /** The service worker's script, if the page registered it: it runs in the worker, not in the page. */
+  worker?: { bytes: number; afterLoad: boolean };
 }
+
+const isWorkerScript = (url: string) => new URL(url).pathname === '/sw.js';
 
 /**
  * Loads `address` with no interaction and sums the decoded bytes (UTF-8) of the inline scripts that run and of
@@ -32,8 +36,24 @@ interface ScriptsOnLoad {
  */
 async function scriptsOnLoad(page: Page, address: string): Promise<ScriptsOnLoad> {
   const responses: Promise<{ url: string; bytes: number }>[] = [];
+  let loaded = false;
+  let worker: Promise<ScriptsOnLoad['worker']> | undefined;
+  page.on('load', () => (loaded = true));
+  page.context().on('request', (request) => {
+    if (isWorkerScript(request.url())) {
+      const afterLoad = loaded;
+      // Caught: a page whose measure is over may close before the worker's script has come.
+      worker = request
+        .response()
+        .then(async (response) => ({ bytes: (await response!.body()).length, afterLoad }))
+        .catch(() => undefined);
+    }
+  });
   page.context().on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
+    // The worker's own script, and the worker fetching a script the page asked it for (the page's response is
+    // counted): what the page runs is counted once.
+    if (isWorkerScript(response.url()) || response.request().serviceWorker()) return;
     if (response.request().resourceType() === 'script' || /javascript|ecmascript/i.test(type))
       responses.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, bytes: body.length })));
   });
@@ -48,7 +68,7 @@ async function scriptsOnLoad(page: Page, address: string): Promise<ScriptsOnLoad
     ...inline.map((bytes, i) => ({ url: `inline #${i + 1}`, bytes })),
     ...(await Promise.all(responses)),
   ];
-  return { bytes: scripts.reduce((sum, s) => sum + s.bytes, 0), scripts };
+  return { bytes: scripts.reduce((sum, s) => sum + s.bytes, 0), scripts, worker: await worker };
 }
 
 const detail = (path: string, measured: ScriptsOnLoad) =>
@@ -68,6 +88,20 @@ describeInBrowser('JavaScript run on load, as the browser runs it', ({ newPage, 
       }
     },
   );
+
+  it('registers the offline service worker only after load, and its script stays small', async () => {
+    const page = await newPage();
+    try {
+      const measured = await scriptsOnLoad(page, url('china-united-front/sharp-power/'));
+      expect(measured.worker, 'the page registered no service worker').toBeDefined();
+      expect(measured.worker!.afterLoad).toBe(true);
+      const script = readFileSync(join(DIST, 'sw.js'));
+      expect(measured.worker!.bytes).toBe(script.length);
+      expect(brotliSize(script)).toBeLessThanOrEqual(BUDGET.serviceWorkerBrotli);
+    } finally {
+      await page.context().close();
+    }
+  });
 
   it('counts a module the page script imports on load (so the budget above can fail)', async () => {
     // ?highlight= makes the page script import the highlighting module as the page loads.

@@ -160,6 +160,43 @@ describeInEngines('reading, searching and copying', POLICY, (fixture) => {
     });
   });
 
+  it('saves the briefing for offline, then offline reloads, reads another section, searches and lands on the words', async () => {
+    const page = await open();
+    const offlineStatus = (pattern: string) =>
+      new RegExp(pattern).test(document.querySelector('[data-offline-status]')?.textContent ?? '') || null;
+    let offlineByDriver = false;
+    try {
+      await page.waitFor(() => Boolean(navigator.serviceWorker?.controller) || null);
+      await page.click('[data-offline-save]');
+      await page.waitFor(offlineStatus, '^Saved for offline');
+      // Offline: the driver's own switch where it has one (Firefox), else the server goes away (WebKit).
+      offlineByDriver = await page.setOffline(true);
+      if (!offlineByDriver) await fixture.serverReachable(false);
+      await page.goto(fixture.url(PAGE));
+      await page.waitFor(
+        () => document.querySelector('h1')?.textContent === 'Alex Joske’s report and recommendations' || null,
+      );
+      await page.goto(fixture.url('china-united-front/sharp-power/'));
+      await page.waitFor(() => document.querySelector('h1')?.textContent === 'Sharp power' || null);
+      await page.waitFor(offlineStatus, '^Saved for offline');
+      await page.press('/');
+      await page.waitFor(searchBox);
+      await page.type('united front');
+      await page.waitFor(searchResults);
+      await page.click('dialog[open] a[href*="highlight="]');
+      await page.waitFor(hitCount);
+    } finally {
+      if (offlineByDriver) await page.setOffline(false);
+      else await fixture.serverReachable(true);
+    }
+    // Back online, the reader removes it again (and the rest of the suite reads from the network as before).
+    await page.goto(fixture.url(PAGE));
+    await page.click('[data-offline-remove]');
+    await page.waitFor(offlineStatus, '^Removed from this device');
+    expect(await page.problems()).toEqual([]);
+    await page.close();
+  });
+
   it('reported no Content-Security-Policy violation on any page of this suite', async () => {
     // Reports are sent after the fact: give the last ones a moment.
     await new Promise((done) => setTimeout(done, 500));

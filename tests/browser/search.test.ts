@@ -116,7 +116,8 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
 
 describeInBrowser('search that cannot load', ({ newPage, url }) => {
   it('says so, in the dialog and on /search/, and works once the index is reachable again', async () => {
-    const page = await newPage();
+    // Without the offline service worker, which would answer from what it kept (and which page.route cannot see).
+    const page = await newPage({ serviceWorkers: 'block' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route('**/pagefind/**', (route) => route.abort());

@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../scripts/static-server';
+import { describeInBrowser } from '../support/browser';
 import { DIST, htmlFiles, loadPage } from '../support/dist';
 
 // Beside a custom READER_OUT_DIR, else in the git-ignored per-checkout cache.
@@ -121,7 +122,40 @@ describe(`a build under ${BASE}`, () => {
     expect(headersFor(rules, `${BASE}pagefind/wasm.en.pagefind`)['content-type']).toBe('application/wasm');
   });
 
+  it('writes the service worker, its registration and the offline file lists under the base', () => {
+    expect(readFileSync(join(OUT, 'sw.js'), 'utf8')).toContain(`const BASE = '${BASE}';`);
+    const html = readFileSync(join(OUT, 'china-united-front/index.html'), 'utf8');
+    expect(html).toContain(`register(\`${BASE}sw.js\`)`);
+    const list = JSON.parse(readFileSync(join(OUT, 'offline/china-united-front.json'), 'utf8')) as {
+      files: { url: string }[];
+    };
+    for (const { url } of list.files) expect(url.startsWith(BASE), url).toBe(true);
+    expect(list.files.map((f) => f.url)).toContain(`${BASE}china-united-front/sharp-power/`);
+  });
+
   it('names no canonical URL on the 404 page (there is no page at /reader/404/)', () => {
     expect(loadPage('404.html', OUT).querySelector('link[rel="canonical"]')).toBeNull();
   });
 });
+
+describeInBrowser(
+  `reading offline under ${BASE}`,
+  ({ newPage, url }) => {
+    it('saves a briefing, then offline reloads it and opens another section', async () => {
+      const page = await newPage();
+      await page.goto(url('china-united-front/sharp-power/'));
+      const control = page.locator('[data-offline]');
+      await control.getByRole('button', { name: /^Save for offline/ }).click();
+      await expect
+        .poll(() => control.locator('[role="status"]').textContent(), { timeout: 30_000 })
+        .toMatch(/^Saved for offline/);
+      await page.context().setOffline(true);
+      await page.reload();
+      await expect(page.locator('h1').textContent()).resolves.toBe('Sharp power');
+      await page.goto(url('china-united-front/all/'));
+      await expect(page.locator('h1').count()).resolves.toBe(1);
+      await page.context().close();
+    });
+  },
+  { root: OUT, base: BASE },
+);

@@ -38,6 +38,8 @@ export interface EnginePage {
   clipboard(): Promise<string>;
   /** Uncaught errors, unhandled rejections and console errors or warnings since the page loaded. */
   problems(): Promise<string[]>;
+  /** Takes the browser offline (or back) as its driver allows; false where the driver has no way to. */
+  setOffline(offline: boolean): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -152,6 +154,11 @@ async function launchFirefox(): Promise<Engine> {
           return evaluate(takePasteBox);
         },
         problems: async () => [...consoleProblems, ...(await evaluate(errorsSeen))],
+        // WebDriver BiDi's network emulation (emulation.setNetworkConditions), which Firefox implements.
+        setOffline: async (offline) => {
+          await page.setOfflineMode(offline);
+          return true;
+        },
         close: () => page.close(),
       };
     },
@@ -236,6 +243,8 @@ async function launchWebKit(): Promise<Engine> {
           return evaluate(takePasteBox);
         },
         problems: () => evaluate(errorsSeen),
+        // WebKitWebDriver has no network emulation: the suite takes the site's server away instead.
+        setOffline: async () => false,
         // What the page stored (the theme) goes with it, as a new page in Firefox starts clean too.
         close: async () => {
           await evaluate(() => localStorage.clear()).catch(() => {});
@@ -305,6 +314,8 @@ export interface EngineFixture {
   /** The test server's URL for a site path. */
   url: (path?: string) => string;
   csp: CspReports;
+  /** Stops the site's server answering (every connection refused, as with no network), or starts it again. */
+  serverReachable: (reachable: boolean) => Promise<void>;
 }
 
 /**
@@ -329,6 +340,17 @@ export function describeInEngines(name: string, policy: string, body: (fixture: 
           headers: { 'content-security-policy-report-only': `${policy}; report-uri ${fixture.csp.uri}` },
         });
         fixture.url = (path = '') => server.url + path.replace(/^\//, '');
+        const port = Number(new URL(server.url).port);
+        fixture.serverReachable = (reachable) =>
+          new Promise((done) => {
+            if (reachable) {
+              if (!server.server.listening) server.server.listen(port, '127.0.0.1', () => done());
+              else done();
+            } else {
+              server.server.close(() => done());
+              server.server.closeAllConnections();
+            }
+          });
         fixture.engine = await spec.launch();
       }, 60_000);
       afterAll(async () => {

@@ -20,6 +20,8 @@ export const BUDGET = {
   firstSearchBrotli: 80 * KB,
   /** The same on any static host: one that reads no _headers and compresses only text types (GitHub Pages). */
   firstSearchAnyHost: 85 * KB,
+  /** The offline service worker's script (sw.js), brotli 11: fetched once after load, run in the worker. */
+  serviceWorkerBrotli: 4 * KB,
 };
 
 interface Resource {
