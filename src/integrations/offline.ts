@@ -16,7 +16,7 @@ const WORKER_SOURCE = fileURLToPath(new URL('../scripts/service-worker.ts', impo
 const SIZE_SLOT = /(<span data-offline-size[^>]*>)[^<]*(<\/span>)/g;
 
 /** A hash of every file of `dist` but those this step writes (they carry the hash). */
-export function buildId(dist: string): string {
+function buildId(dist: string): string {
   const hash = createHash('sha256');
   const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split('\\').join('/'))
@@ -31,7 +31,7 @@ export function buildId(dist: string): string {
 }
 
 /** The service worker's code for this build and base path. */
-export function workerScript(build: string, base: string): string {
+function workerScript(build: string, base: string): string {
   const code = stripTypeScriptTypes(readFileSync(WORKER_SOURCE, 'utf8'));
   // The file is a module only for the type checker; the worker is a classic script. Its comments stay in the
   // repository: lines that are only a comment go.
@@ -42,7 +42,7 @@ export function workerScript(build: string, base: string): string {
     .replace('__READER_BASE__', base);
 }
 
-export function writeOffline(dist: string, base: string): { briefings: number; build: string } {
+function writeOffline(dist: string, base: string): { briefings: number; build: string } {
   const sets = offlineSets(dist, base);
   // The size beside each briefing's button (a few bytes more in the pages themselves, well below the rounding).
   for (const set of sets) {

@@ -57,7 +57,7 @@ export function securityHeaders(): AstroIntegration {
 const INLINE = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi;
 
 /** The hashes (`'sha256-…'`) of a page's inline scripts and styles, the ones its policy must allow. */
-export function inlineHashes(html: string): Set<string> {
+function inlineHashes(html: string): Set<string> {
   const hashes = new Set<string>();
   for (const [, , attributes, text] of html.matchAll(INLINE)) {
     if (/\bsrc=/.test(attributes) || /type="application\/ld\+json"/.test(attributes)) continue;
@@ -67,7 +67,7 @@ export function inlineHashes(html: string): Set<string> {
 }
 
 /** A policy with only the script and style hashes in `hashes` (attribute-escaped, as in the <meta>). */
-export function ownPolicy(policy: string, hashes: Set<string>): string {
+function ownPolicy(policy: string, hashes: Set<string>): string {
   return policy
     .split(';')
     .map((directive) =>

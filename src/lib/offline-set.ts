@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildVocabulary } from './search-suggest';
 import { pagesInChunk, readMeta, unpackPagefindFile } from './pagefind-files';
 
-export interface OfflineFile {
+interface OfflineFile {
   /** The URL path the browser asks for (a page by its folder: /briefing/section/). */
   url: string;
   bytes: number;
