@@ -372,7 +372,9 @@ export function resultsInto(view: ResultsView) {
       const [pagefind, aliases] = await Promise.all([loadPagefind(), loadAliases()]);
       if (run !== current) return null;
       plan = planQuery(term, aliases);
-      found = await find(pagefind, plan, scoped);
+      // Typed words that leave nothing to search for ("🐺🐺": no letter or digit) match nothing, not every section.
+      const nothingToFind = term && plan.words.length + plan.phrases.length + plan.aliases.length === 0;
+      found = nothingToFind ? { hits: [], counts: {}, missing: [] } : await find(pagefind, plan, scoped);
     } catch {
       if (run === current)
         view.status.textContent = navigator.onLine

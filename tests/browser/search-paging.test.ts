@@ -1,35 +1,18 @@
 // Search in a library larger than one screen of results: a synthetic library (scripts/scale-library.ts, the one
 // `npm run bench:scale` uses) built into its own folder from a scratch copy of the project. Results come ten at a
 // time, and a result's text (its Pagefind fragment) is fetched only when its card is shown.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildVocabulary, seededRandom, writeSyntheticLibrary } from '../../scripts/scale-library';
+import { buildVocabulary, seededRandom } from '../../scripts/scale-library';
 import { describeInBrowser } from '../support/browser';
+import { buildSyntheticSite, syntheticSiteFolder } from '../support/synthetic-site';
 
 const SEED = 7;
-const ROOT = mkdtempSync(join(tmpdir(), 'reader-paging-'));
-const OUT = join(ROOT, 'dist');
+const { root: ROOT, out: OUT } = syntheticSiteFolder('paging');
 /** The library's most common word: in nearly every one of its 30 sections. */
 const WORD = buildVocabulary(seededRandom(SEED)).words[0];
 
-beforeAll(() => {
-  const project = join(ROOT, 'project');
-  mkdirSync(project);
-  const here = resolve(import.meta.dirname, '../..');
-  for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
-    cpSync(join(here, entry), join(project, entry), { recursive: true });
-  symlinkSync(join(here, 'node_modules'), join(project, 'node_modules'), 'dir');
-  writeSyntheticLibrary(join(ROOT, 'content'), 6, SEED);
-  const build = spawnSync(process.execPath, ['scripts/build.ts', '--silent'], {
-    cwd: project,
-    env: { ...process.env, READER_CONTENT_DIR: join(ROOT, 'content'), READER_OUT_DIR: OUT, READER_BASE: '' },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`the synthetic library did not build:\n${build.stderr.slice(-3000)}`);
-}, 180_000);
+beforeAll(() => buildSyntheticSite(ROOT, 6, SEED), 180_000);
 
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 

@@ -3,14 +3,12 @@
 // project into its own folder. The home page shows the newest briefings and links to bounded archive pages, /search/
 // names no section, the A–Z index is on pages of its own, the feed holds the newest items, the sitemap is an index
 // of sitemaps, and an entity named by every briefing lists them newest first, a page of briefings at a time.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_ENTITIES, writeSyntheticLibrary } from '../../scripts/scale-library';
+import { SHARED_ENTITIES } from '../../scripts/scale-library';
 import {
   ARCHIVE_PAGE_SIZE,
   ENTITY_BRIEFINGS_PER_PAGE,
@@ -21,28 +19,14 @@ import {
   TERM_PAGE_SIZE,
 } from '../../src/lib/page-sizes';
 import { htmlFiles, loadPage } from '../support/dist';
+import { buildSyntheticSite, syntheticSiteFolder } from '../support/synthetic-site';
 
 const BRIEFINGS = 60;
 const SECTIONS = 2;
-const ROOT = mkdtempSync(join(tmpdir(), 'reader-scale-pages-'));
-const OUT = join(ROOT, 'dist');
+const { root: ROOT, out: OUT } = syntheticSiteFolder('scale-pages');
 const SITE = 'http://localhost:4321';
 
-beforeAll(() => {
-  const project = join(ROOT, 'project');
-  mkdirSync(project);
-  const here = resolve(import.meta.dirname, '../..');
-  for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
-    cpSync(join(here, entry), join(project, entry), { recursive: true });
-  symlinkSync(join(here, 'node_modules'), join(project, 'node_modules'), 'dir');
-  writeSyntheticLibrary(join(ROOT, 'content'), BRIEFINGS, 7, SECTIONS);
-  const build = spawnSync(process.execPath, ['scripts/build.ts', '--silent'], {
-    cwd: project,
-    env: { ...process.env, READER_CONTENT_DIR: join(ROOT, 'content'), READER_OUT_DIR: OUT, READER_BASE: '' },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`the synthetic library did not build:\n${build.stderr.slice(-3000)}`);
-}, 300_000);
+beforeAll(() => buildSyntheticSite(ROOT, BRIEFINGS, 7, SECTIONS), 300_000);
 
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
