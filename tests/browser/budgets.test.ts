@@ -36,16 +36,25 @@ const isWorkerScript = (url: string) => new URL(url).pathname === '/sw.js';
  */
 async function scriptsOnLoad(page: Page, address: string): Promise<ScriptsOnLoad> {
   const responses: Promise<{ url: string; bytes: number }>[] = [];
-  let loaded = false;
-  let worker: Promise<ScriptsOnLoad['worker']> | undefined;
-  page.on('load', () => (loaded = true));
+  let worker: Promise<{ bytes: number } | undefined> | undefined;
+  // Whether the page registers its worker once its load event has begun, seen in the page itself (the load event as
+  // Playwright reports it can reach the test after the request the page's load handler makes).
+  await page.addInitScript(() => {
+    const container = navigator.serviceWorker;
+    if (!container) return;
+    const register = container.register.bind(container);
+    container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      (window as unknown as { workerAfterLoad?: boolean }).workerAfterLoad = (navigation?.loadEventStart ?? 0) > 0;
+      return register(...args);
+    };
+  });
   page.context().on('request', (request) => {
     if (isWorkerScript(request.url())) {
-      const afterLoad = loaded;
       // Caught: a page whose measure is over may close before the worker's script has come.
       worker = request
         .response()
-        .then(async (response) => ({ bytes: (await response!.body()).length, afterLoad }))
+        .then(async (response) => ({ bytes: (await response!.body()).length }))
         .catch(() => undefined);
     }
   });
@@ -68,7 +77,13 @@ async function scriptsOnLoad(page: Page, address: string): Promise<ScriptsOnLoad
     ...inline.map((bytes, i) => ({ url: `inline #${i + 1}`, bytes })),
     ...(await Promise.all(responses)),
   ];
-  return { bytes: scripts.reduce((sum, s) => sum + s.bytes, 0), scripts, worker: await worker };
+  const fetched = await worker;
+  const afterLoad = await page.evaluate(() => (window as unknown as { workerAfterLoad?: boolean }).workerAfterLoad);
+  return {
+    bytes: scripts.reduce((sum, s) => sum + s.bytes, 0),
+    scripts,
+    worker: fetched && { ...fetched, afterLoad: afterLoad === true },
+  };
 }
 
 const detail = (path: string, measured: ScriptsOnLoad) =>
