@@ -3,7 +3,7 @@
 // mentions in an event programme (frontmatter data) from src/lib/programme-mentions.ts.
 import { getCollection, render } from 'astro:content';
 import { getLibrary, type Briefing, type Section } from './library';
-import { programmeMentions } from '../lib/programme-mentions';
+import { PROGRAMME_HEADING, programmeMentions } from '../lib/programme-mentions';
 import type { RecordedMention } from '../lib/remark-entities';
 import type { Entity } from '../lib/schemas';
 
@@ -17,9 +17,6 @@ export interface LibraryEntity extends Entity {
   descriptions: { briefing: Briefing; description: string; note?: string }[];
   mentions: Mention[];
 }
-
-/** The id of the heading the event programme sits under (see SectionLayout's outline). */
-const PROGRAMME_HEADING = 'programme';
 
 /** The entities a briefing names, as its entities.yaml lists them. */
 export async function briefingEntities(briefing: string): Promise<Entity[]> {

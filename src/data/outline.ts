@@ -1,5 +1,7 @@
 // A section's headings (h2 and h3) in reading order: the outline on its page and the A–Z index on /search/.
 import { render } from 'astro:content';
+import { PROGRAMME_HEADING } from '../lib/programme-mentions';
+import { LABEL_ID } from '../lib/rehype-footnote-ids';
 import type { Section } from './library';
 
 export interface OutlineItem {
@@ -8,14 +10,11 @@ export interface OutlineItem {
   text: string;
 }
 
-/** The id of the heading the event programme sits under; its panels are h3s that a component renders. */
-const PROGRAMME_HEADING = 'programme';
-
 export async function sectionOutline(section: Section): Promise<OutlineItem[]> {
   const { headings } = await render(section.entry);
   const panels = section.entry.data.event?.panels ?? [];
   return headings
-    .filter((h) => (h.depth === 2 || h.depth === 3) && !h.slug.endsWith('footnote-label'))
+    .filter((h) => (h.depth === 2 || h.depth === 3) && !h.slug.endsWith(LABEL_ID))
     .flatMap((h) => [
       { depth: h.depth, id: h.slug, text: h.text },
       ...(h.slug === PROGRAMME_HEADING

@@ -1,5 +1,8 @@
-// How entity types are named and ordered on the site: people, organisations, concepts.
-import { ENTITY_TYPES, type Entity, type EntityType } from './schemas';
+// How entity types are named and ordered on the site: people, organisations, concepts. Imports nothing, so the
+// browser's search page can use the labels without the schemas.
+
+export const ENTITY_TYPES = ['person', 'organisation', 'concept'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
   person: { one: 'Person', many: 'People' },
@@ -8,7 +11,7 @@ export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
 };
 
 /** The entities grouped by type (people, organisations, concepts), each group A–Z. */
-export function groupByType<T extends Pick<Entity, 'type'>>(entities: T[]): { type: EntityType; entities: T[] }[] {
+export function groupByType<T extends { type: EntityType }>(entities: T[]): { type: EntityType; entities: T[] }[] {
   return ENTITY_TYPES.map((type) => ({ type, entities: entities.filter((e) => e.type === type) })).filter(
     (g) => g.entities.length > 0,
   );

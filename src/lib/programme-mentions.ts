@@ -4,6 +4,9 @@ import { createMatcher, findMentions, type Nameable } from './mentions.ts';
 import type { RecordedMention } from './remark-entities';
 import type { BriefingEvent } from './schemas';
 
+/** The id of the heading an event section's programme sits under (its heading's id comment names it). */
+export const PROGRAMME_HEADING = 'programme';
+
 /**
  * The id of a moderator's or speaker's line: the panel's id and the name, e.g. `panel-media-xiao-qiang`.
  * Stable while the programme is reordered or a role reworded; the panel makes it unique when one person

@@ -5,7 +5,8 @@ import { parseSectionFileName } from './content-files';
 import { asTree, filePath, walk, type PluginFile, type PluginTree } from './tree';
 
 const GFM_PREFIX = 'user-content-';
-const LABEL_ID = 'footnote-label';
+/** The id GFM gives the heading of a section's notes (prefixed with the section's slug here). */
+export const LABEL_ID = 'footnote-label';
 
 export function footnoteId(id: string, slug: string): string {
   if (id === LABEL_ID) return `${slug}-${LABEL_ID}`;

@@ -2,6 +2,7 @@
 // is numbered 1..N (like a legal or UN document) and gets the id `p-N`, with a margin link to itself;
 // each heading with an id gets a "Link to this section" control. The visible ¶ number comes from CSS
 // (`data-n`), so the text, search index and copied selections hold nothing but the source's words.
+import { LABEL_ID } from './rehype-footnote-ids';
 import { asTree, type PluginTree, type TreeNode } from './tree';
 
 const NUMBERED = new Set(['p', 'blockquote', 'li']);
@@ -55,7 +56,7 @@ export function rehypePassageLinks() {
         numbered = true;
       } else if (node.type === 'element' && node.tagName && HEADINGS.has(node.tagName)) {
         const id = node.properties?.id;
-        if (typeof id === 'string' && !id.endsWith('footnote-label')) {
+        if (typeof id === 'string' && !id.endsWith(LABEL_ID)) {
           node.children = [...(node.children ?? []), headingLink(id, textOf(node))];
         }
       }

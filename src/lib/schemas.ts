@@ -2,6 +2,7 @@
 // and by the library check that runs before every build (src/lib/validate-library.ts).
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from './content-files.ts';
+import { ENTITY_TYPES } from './entity-types.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase words joined by hyphens');
@@ -69,8 +70,6 @@ export const sectionSchema = z.strictObject({
 export const searchAliasSchema = z.strictObject({ means: z.array(text).min(1) });
 export const searchAliasesSchema = z.record(z.string().regex(/^\S+$/, 'must be one word'), searchAliasSchema);
 
-export const ENTITY_TYPES = ['person', 'organisation', 'concept'] as const;
-
 /**
  * A name of an entity that the briefing does not print but readers search by: its name in Chinese, an
  * abbreviation, its official name. Each must be a real, public name of that entity, so each says where it is from.
@@ -114,4 +113,3 @@ export type SectionData = z.infer<typeof sectionSchema>;
 export type BriefingEvent = z.infer<typeof eventSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Entity = z.infer<typeof entitySchema>;
-export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -3,10 +3,10 @@
 // reader has typed by then. ↑ and ↓ move between the box and the results; Enter opens the first result of the
 // words in the box; Escape or Close closes it, and the browser returns focus to where it was.
 import { searchFor } from '../lib/search-state';
-import { element, preloadPagefind, resultsInto } from './search-results';
+import { element, partsOf, preloadPagefind, resultsInto } from './search-results';
 
 function setUp(dialog: HTMLDialogElement): void {
-  const $ = <T extends Element>(selector: string) => dialog.querySelector<T>(selector)!;
+  const $ = partsOf(dialog);
   const input = $<HTMLInputElement>('input[type="search"]');
   const list = $<HTMLElement>('.results');
   const seeAll = $<HTMLAnchorElement>('.see-all');

@@ -10,14 +10,13 @@ import {
   valuesToShow,
   type SearchState,
 } from '../lib/search-state';
-import { element, loadPagefind, resultsInto, type Outcome } from './search-results';
+import { TYPE_LABELS } from '../lib/entity-types';
+import { element, loadPagefind, partsOf, resultsInto, type Outcome } from './search-results';
 
 const LABELS: Record<string, string> = {
   section: 'Section',
   briefing: 'Briefing',
-  person: 'Person',
-  organisation: 'Organisation',
-  concept: 'Concept',
+  ...Object.fromEntries(Object.entries(TYPE_LABELS).map(([type, label]) => [type, label.one])),
 };
 
 /**
@@ -61,7 +60,7 @@ function filterGroups(
 export async function setupSearchPage(): Promise<void> {
   const page = document.querySelector<HTMLElement>('.search-page');
   if (!page) return;
-  const $ = <T extends Element>(selector: string) => page.querySelector<T>(selector)!;
+  const $ = partsOf(page);
   const form = $<HTMLFormElement>('.search-form');
   const input = $<HTMLInputElement>('input[type="search"]');
   const filterBox = $<HTMLDetailsElement>('.search-filters');

@@ -223,6 +223,12 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className
   return el;
 }
 
+/** A finder for the parts of one piece of markup known to hold them (the search dialog, the search page). */
+export const partsOf =
+  (root: ParentNode) =>
+  <T extends Element>(selector: string) =>
+    root.querySelector<T>(selector)!;
+
 function excerptElement(excerpt: Excerpt): HTMLParagraphElement {
   const p = element('p', 'result-excerpt');
   for (const run of excerpt.runs) p.append(run.mark ? element('mark', '', run.text) : run.text);

@@ -10,9 +10,15 @@ import {
   isValidRangeForFragmentGeneration,
 } from 'text-fragments-polyfill/dist/fragment-generation-utils.js';
 import { fragmentUrl } from '../lib/text-fragment';
+import { $ } from './dom';
 import { register } from './lazy';
 
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
+declare module './lazy' {
+  interface LazyModules {
+    share: { copied: typeof copied; placeSelectionButton: typeof placeSelectionButton };
+  }
+}
+
 const toast = $<HTMLElement>('[data-share-toast]');
 const status = $<HTMLElement>('[data-share-status]');
 const shareButton = $<HTMLButtonElement>('[data-share-native]');
@@ -48,7 +54,7 @@ async function settle(written: Promise<void>, message: string, url?: string) {
  * After the page script has written a ¶ or heading link's URL (which also becomes the address) or a citation's
  * text to the clipboard, inside the click (site.ts).
  */
-export function copied(control: Element, written: Promise<void>): void {
+function copied(control: Element, written: Promise<void>): void {
   if (control instanceof HTMLAnchorElement) {
     history.replaceState(null, '', control.href);
     void settle(written, 'Link copied', control.href);
@@ -59,7 +65,7 @@ shareButton?.addEventListener('click', () => navigator.share({ url: lastUrl, tit
 
 /** Shows "Copy link to selection" under a selection in the text, or hides it, once a frame while it changes. */
 let frame = 0;
-export function placeSelectionButton(): void {
+function placeSelectionButton(): void {
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(place);
 }
