@@ -32,13 +32,15 @@ function fail(message: string, code = 1): never {
 
 for (const line of cleanLeftovers(target, scratch)) console.log(line);
 
-const content = resolve(root, contentDir());
-const check = checkLibrary(content, root);
-if (check.warnings.length) console.warn(formatProblems(check.warnings, 'warning'));
-if (check.problems.length) fail(formatProblems(check.problems));
-if (!silent) {
-  const sections = check.briefings.reduce((n, b) => n + b.sections.length, 0);
-  console.log(`content ok: ${check.briefings.length} briefing(s), ${sections} section(s)`);
+// In a block of its own, so that what the check read is let go while Astro builds.
+{
+  const check = checkLibrary(resolve(root, contentDir()), root);
+  if (check.warnings.length) console.warn(formatProblems(check.warnings, 'warning'));
+  if (check.problems.length) fail(formatProblems(check.problems));
+  if (!silent) {
+    const sections = check.briefings.reduce((n, b) => n + b.sections.length, 0);
+    console.log(`content ok: ${check.briefings.length} briefing(s), ${sections} section(s)`);
+  }
 }
 
 mkdirSync(scratch, { recursive: true });
