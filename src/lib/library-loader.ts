@@ -13,7 +13,7 @@ import type { LoadedLibrary } from './load-library.ts';
 interface LibraryEntry {
   id: string;
   data: Record<string, unknown>;
-  /** The file it is read from, as messages show it (relative to the project). */
+  /** The file it is read from, as messages show it (relative to the project, or absolute outside it). */
   file?: string;
 }
 
@@ -28,11 +28,15 @@ export function libraryLoader(contentDir: string, entriesOf: (library: LoadedLib
         const library = loadLibraryYaml(dir, root);
         if (library.problems.length) throw new ContentError(library.problems);
         const entries = entriesOf(library);
+        // Relative to the project, as Astro's data store wants it (`../` for a content folder outside it).
+        const filePath = (file?: string) => file && relative(root, resolve(root, file)).split(sep).join('/');
         // Validated by the loader already; parseData gives Astro the collection's types and defaults.
-        const parsed = await Promise.all(entries.map(({ id, data, file }) => parseData({ id, data, filePath: file })));
+        const parsed = await Promise.all(
+          entries.map(({ id, data, file }) => parseData({ id, data, filePath: filePath(file) })),
+        );
         store.clear();
         entries.forEach(({ id, file }, i) =>
-          store.set({ id, data: parsed[i], filePath: file, digest: generateDigest(parsed[i]) }),
+          store.set({ id, data: parsed[i], filePath: filePath(file), digest: generateDigest(parsed[i]) }),
         );
       };
       await sync();
