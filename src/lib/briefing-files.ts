@@ -42,7 +42,7 @@ export function loadLibraryYaml(contentDir: string, displayRoot: string): Loaded
   const key = `${resolve(contentDir)}\n${displayRoot}`;
   const stamp = `${[...stamps].join('\n')}\n${mtimeOf(join(contentDir, 'search-aliases.yaml'))}`;
   if (memo.library?.key === key && memo.library.stamp === stamp) return memo.library.library;
-  const library = loadLibrary(contentDir, displayRoot, { sections: false });
+  const library = loadLibrary(contentDir, displayRoot, { sections: false, lines: false });
   memo.library = { key, stamp, library };
   for (const briefing of library.briefings) {
     const dir = resolve(briefing.dir);
@@ -58,7 +58,7 @@ function briefingOfSectionFile(path: string): LoadedBriefing {
   const stamp = stampOf(dir);
   const known = memo.briefings.get(dir);
   if (known?.stamp === stamp) return known.briefing;
-  const briefing = loadBriefing(dir, { sections: false });
+  const briefing = loadBriefing(dir, { sections: false, lines: false });
   memo.briefings.set(dir, { stamp, briefing });
   return briefing;
 }

@@ -45,7 +45,7 @@ const SEARCH_ALIASES_FILE = 'search-aliases.yaml';
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg'];
 
 /** What the rest of the site needs of a section's text, derived from its tree. */
-export interface SectionFacts {
+interface SectionFacts {
   /** The words a reader reads: headings, prose, quotations and notes (reading time). */
   words: number;
   /** The body as search indexes it: without the notes (the event programme, from the frontmatter, is not in it). */
@@ -105,6 +105,12 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 export interface LoadOptions {
   /** False reads only the YAML files (briefing.yaml, entities.yaml, search-aliases.yaml), not the sections. */
   sections?: boolean;
+  /**
+   * False forgets where each field of a valid YAML file is written (its `lineOf` says nothing): the site needs the
+   * data, not the lines the checks report, and keeping every file's YAML document for them would hold a quarter of
+   * a megabyte a briefing for the whole build. Problems found while reading still have their lines.
+   */
+  lines?: boolean;
   /**
    * Called with each section's tree as soon as it is parsed: the content check's rules on a section's text. The
    * tree is not kept: once this has returned and the section's facts are derived from it, it is let go.
@@ -180,7 +186,10 @@ export function loadLibrary(contentDir: string, displayRoot = process.cwd(), opt
   }
 
   const aliasesPath = join(contentDir, SEARCH_ALIASES_FILE);
-  const aliases = readYamlFile(aliasesPath, show, searchAliasesSchema, unreadable, problems, { required: false });
+  const aliases = readYamlFile(aliasesPath, show, searchAliasesSchema, unreadable, problems, {
+    required: false,
+    lines: options.lines,
+  });
   return {
     contentDir,
     briefings,
@@ -211,9 +220,15 @@ export function loadSection(path: string): LoadedSection | null {
 function readBriefing(dir: string, reading: Reading, options: LoadOptions): LoadedBriefing {
   const { show, problems, unreadable } = reading;
   const briefingPath = join(dir, BRIEFING_FILE);
-  const briefing = readYamlFile(briefingPath, show, briefingSchema, unreadable, problems, { required: true });
+  const briefing = readYamlFile(briefingPath, show, briefingSchema, unreadable, problems, {
+    required: true,
+    lines: options.lines,
+  });
   const entitiesPath = join(dir, ENTITIES_FILE);
-  const entities = readYamlFile(entitiesPath, show, entitiesFileSchema, unreadable, problems, { required: false });
+  const entities = readYamlFile(entitiesPath, show, entitiesFileSchema, unreadable, problems, {
+    required: false,
+    lines: options.lines,
+  });
   const sections: LoadedSection[] = [];
   if (options.sections !== false) {
     for (const name of filesOf(dir, show, unreadable)) {
@@ -382,7 +397,7 @@ function readYamlFile<T extends z.ZodType>(
   schema: T,
   unreadable: (p: ContentProblem) => void,
   problems: ContentProblem[],
-  options: { required: boolean },
+  options: { required: boolean; lines?: boolean },
 ): { value: z.infer<T> | null; lineOf: LineOf } {
   const file = show(path);
   let read: ReturnType<typeof readUtf8>;
@@ -407,7 +422,7 @@ function readYamlFile<T extends z.ZodType>(
     problems.push(...schemaProblems(result.error.issues, parsed.raw, file, parsed.lineOf));
     return { value: null, lineOf: parsed.lineOf };
   }
-  return { value: result.data, lineOf: parsed.lineOf };
+  return { value: result.data, lineOf: options.lines === false ? noLine : parsed.lineOf };
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
