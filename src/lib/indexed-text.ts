@@ -17,10 +17,10 @@ export function indexedTextOf(tree: Root): string {
  * A section's text as search indexes it: its body's (`indexedTextOf`) and the event programme's lines. The build
  * test that compares the index with the pages checks that aliases computed from it agree with what was indexed.
  */
-export function indexedText(body: string, event?: BriefingEvent): string {
-  if (!event) return body;
+export function indexedText(bodyText: string, event?: BriefingEvent): string {
+  if (!event) return bodyText;
   return [
-    body,
+    bodyText,
     event.title,
     event.host,
     ...event.panels.map((p) => p.title),
