@@ -7,8 +7,8 @@
 // section is run: MDX expressions and imports are only parsed here, so the checks can refuse them before Astro
 // compiles the file into code.
 //
-// A tree is let go as soon as its facts are derived: a library of 1,000 briefings has 5,000 sections, and their
-// trees would take hundreds of megabytes for the whole build.
+// A tree is let go as soon as its facts are derived: a library of 1,000 briefings has 5,000 sections, whose trees
+// would otherwise be held for the whole build.
 //
 // `loadLibrary(dir)` never throws for bad content: it returns what it could read and a list of problems,
 // each naming the file and, where there is one, the line. A file that could not be read is marked, so that
@@ -107,8 +107,8 @@ export interface LoadOptions {
   sections?: boolean;
   /**
    * False forgets where each field of a valid YAML file is written (its `lineOf` says nothing): the site needs the
-   * data, not the lines the checks report, and keeping every file's YAML document for them would hold a quarter of
-   * a megabyte a briefing for the whole build. Problems found while reading still have their lines.
+   * data, not the lines the checks report, and keeping each file's YAML document for them would hold about 180 KB
+   * for the real briefing's files for the whole build. Problems found while reading still have their lines.
    */
   lines?: boolean;
   /**
