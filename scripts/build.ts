@@ -1,7 +1,8 @@
 // `npm run build` (and `npm start`): checks the content, builds the site into a fresh folder, and puts it in
 // place of the output folder only when the whole build (pages, Pagefind index, headers) has succeeded.
 // - The content check runs first, here, before Astro starts: a broken file is reported in one plain block
-//   (file, line, field, what to write) and nothing is built. Astro's own check (src/integrations/content-check.ts)
+//   (file, line, field, what to write) and nothing is built. It runs in a worker thread (scripts/check-content.ts),
+//   so that what it read is freed before Astro starts rather than held by this script for the whole build. Astro's own check (src/integrations/content-check.ts)
 //   is told it need not run again.
 // - Astro builds into `.cache/build-PID/` inside the checkout. Astro moves files from a folder under the
 //   working directory into its output folder with renames, which fail across filesystems; building inside
@@ -12,8 +13,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { contentDir, outDir } from '../src/site-config.ts';
-import { checkLibrary, formatProblems } from '../src/lib/validate-library.ts';
+import { formatProblems } from '../src/lib/content-problems.ts';
+import type { CheckSummary } from './check-content.ts';
 import { CHECKED_ENV } from '../src/integrations/content-check.ts';
 import { cleanLeftovers, publish } from './publish.ts';
 
@@ -32,14 +35,19 @@ function fail(message: string, code = 1): never {
 
 for (const line of cleanLeftovers(target, scratch)) console.log(line);
 
-const content = resolve(root, contentDir());
-const check = checkLibrary(content, root);
+const check = await new Promise<CheckSummary>((done, failed) => {
+  const worker = new Worker(new URL('./check-content.ts', import.meta.url), {
+    workerData: { contentDir: resolve(root, contentDir()), root },
+  });
+  let summary: CheckSummary | undefined;
+  worker.once('message', (message: CheckSummary) => (summary = message));
+  worker.once('error', failed);
+  // Once it has ended, and its memory is freed.
+  worker.once('exit', (code) => (summary ? done(summary) : failed(new Error(`the content check stopped (${code})`))));
+});
 if (check.warnings.length) console.warn(formatProblems(check.warnings, 'warning'));
 if (check.problems.length) fail(formatProblems(check.problems));
-if (!silent) {
-  const sections = check.briefings.reduce((n, b) => n + b.sections.length, 0);
-  console.log(`content ok: ${check.briefings.length} briefing(s), ${sections} section(s)`);
-}
+if (!silent) console.log(`content ok: ${check.briefings} briefing(s), ${check.sections} section(s)`);
 
 mkdirSync(scratch, { recursive: true });
 const astro = spawn(

@@ -1,17 +1,17 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { briefingSchema, entitiesFileSchema, searchAliasSchema, sectionSchema } from './lib/schemas';
 import { parseSectionFileName, sectionId } from './lib/content-files';
+import { libraryLoader } from './lib/library-loader';
 import { contentDir } from './site-config';
 
 const base = contentDir();
 
+// The YAML files come from the content loader (src/lib/load-library.ts), as the content check read them.
 const briefings = defineCollection({
-  loader: glob({
-    pattern: '*/briefing.yaml',
-    base,
-    generateId: ({ entry }) => entry.split('/')[0],
-  }),
+  loader: libraryLoader(base, (library) =>
+    library.briefings.map((b) => ({ id: b.slug, data: { ...b.data }, file: b.file })),
+  ),
   schema: briefingSchema,
 });
 
@@ -24,23 +24,30 @@ const sections = defineCollection({
       const [briefing, file] = entry.split('/');
       return sectionId(briefing, parseSectionFileName(file)?.slug ?? file);
     },
+    // Pages take what they need of the text (words, indexed text) from the content loader, and Astro compiles
+    // the MDX from the file: the raw text need not be kept in the data store too.
+    retainBody: false,
   }),
   schema: sectionSchema,
 });
 
 // What readers type for what the briefings print (UFWD → United Front Work Department).
 const searchAliases = defineCollection({
-  loader: file(`${base}/search-aliases.yaml`),
+  loader: libraryLoader(base, (library) =>
+    Object.entries(library.searchAliases.aliases ?? {}).map(([term, entry]) => ({
+      id: term,
+      data: { ...entry },
+      file: library.searchAliases.file,
+    })),
+  ),
   schema: searchAliasSchema,
 });
 
 // One entry per briefing: the people, organisations and concepts it names (see src/lib/validate-entities.ts).
 const entities = defineCollection({
-  loader: glob({
-    pattern: '*/entities.yaml',
-    base,
-    generateId: ({ entry }) => entry.split('/')[0],
-  }),
+  loader: libraryLoader(base, (library) =>
+    library.briefings.map((b) => ({ id: b.slug, data: { entities: b.entities.entities }, file: b.entities.file })),
+  ),
   schema: entitiesFileSchema,
 });
 

@@ -1,12 +1,12 @@
 // Every collection query lives here, and every list is sorted explicitly
 // (collection order is not guaranteed).
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { basename } from 'node:path';
-import { byReadingOrder, parseSectionFileName, splitSectionId } from '../lib/content-files';
-import { countWords, proseOfMdx, readingMinutes } from '../lib/reading-time';
-import type { BriefingEvent } from '../lib/schemas';
+import { byReadingOrder, splitSectionId } from '../lib/content-files';
+import { countWords, readingMinutes } from '../lib/reading-time';
+import type { BriefingData, BriefingEvent } from '../lib/schemas';
 import { aliasesIn, buildSearchAliases, type SearchAlias } from '../lib/search-aliases';
 import { indexedText } from '../lib/indexed-text';
+import { loadSection } from '../lib/load-library';
 import { sectionFilterNames } from '../lib/search-state';
 
 export interface Section {
@@ -24,9 +24,10 @@ export interface Section {
   filterName: string;
 }
 
+/** A briefing as its pages show it: what briefing.yaml says, and its sections in reading order. */
 export interface Briefing {
   slug: string;
-  data: CollectionEntry<'briefings'>['data'];
+  data: BriefingData;
   sections: Section[];
   words: number;
   minutes: number;
@@ -45,18 +46,19 @@ function eventWords(event: BriefingEvent | undefined): number {
 
 function toSection(entry: CollectionEntry<'sections'>, searchAliases: SearchAlias[]): Section {
   const { briefing, slug } = splitSectionId(entry.id);
-  const order = parseSectionFileName(basename(entry.filePath ?? ''))?.order ?? 0;
-  const words = countWords(proseOfMdx(entry.body ?? '')) + eventWords(entry.data.event);
+  // Its text as the content loader read it (the tree it parsed is already let go); Astro compiles the MDX itself.
+  const loaded = entry.filePath ? loadSection(entry.filePath) : null;
+  const words = (loaded?.facts?.words ?? 0) + eventWords(entry.data.event);
   return {
     entry,
     briefing,
     slug,
-    order,
+    order: loaded?.order ?? 0,
     title: entry.data.title,
     description: entry.data.description,
     words,
     minutes: readingMinutes(words),
-    aliases: aliasesIn(indexedText(entry.body ?? '', entry.data.event), searchAliases),
+    aliases: aliasesIn(indexedText(loaded?.facts?.indexedText ?? '', entry.data.event), searchAliases),
     filterName: entry.data.title,
   };
 }

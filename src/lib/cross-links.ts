@@ -3,10 +3,16 @@
 
 const CROSS_LINK_URL = /^section:([a-z0-9-]+)(?:#([a-z0-9-]+))?$/;
 
+/** `section:sharp-power#period-of-experimentation` → `{ slug: 'sharp-power', fragment: 'period-of-experimentation' }`. */
+export function parseCrossLink(url: string): { slug: string; fragment?: string } | null {
+  const match = CROSS_LINK_URL.exec(url);
+  return match ? { slug: match[1], ...(match[2] ? { fragment: match[2] } : {}) } : null;
+}
+
 /** `section:sharp-power#period-of-experimentation` → `/base/briefing/sharp-power/#period-of-experimentation`. */
 export function resolveCrossLink(url: string, briefing: string, base: string): string | null {
-  const match = CROSS_LINK_URL.exec(url);
-  if (!match) return null;
+  const link = parseCrossLink(url);
+  if (!link) return null;
   const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}${briefing}/${match[1]}/${match[2] ? `#${match[2]}` : ''}`;
+  return `${root}${briefing}/${link.slug}/${link.fragment ? `#${link.fragment}` : ''}`;
 }

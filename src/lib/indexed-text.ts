@@ -1,23 +1,26 @@
-// A section's text as search indexes it, worked out from its source before the build (the search aliases a
+// A section's text as search indexes it, worked out from its parsed tree before the build (the search aliases a
 // section answers to are computed from it and written into the page as a Pagefind filter).
+import type { Root } from 'mdast';
 import { programmeLines } from './programme-mentions.ts';
 import type { BriefingEvent } from './schemas.ts';
+import { textOf } from './tree.ts';
+
+/** The notes are left out of the index (the page marks them data-pagefind-ignore). */
+const NOT_INDEXED = new Set(['footnoteDefinition']);
+
+/** A section's body as search indexes it: its headings, prose, quotations and links' text, not its notes. */
+export function indexedTextOf(tree: Root): string {
+  return textOf(tree, NOT_INDEXED);
+}
 
 /**
- * A section's text as search indexes it, from its source: the body with its headings, without the notes
- * (definitions and markers), comments and tags; and the event programme's lines. The build test that compares
- * the index with the pages checks that aliases computed from it agree with what was indexed.
+ * A section's text as search indexes it: its body's (`indexedTextOf`) and the event programme's lines. The build
+ * test that compares the index with the pages checks that aliases computed from it agree with what was indexed.
  */
-export function indexedText(body: string, event?: BriefingEvent): string {
-  const prose = body
-    .replace(/^\[\^[^\]]+\]:.*(?:\n[ \t]+\S.*)*$/gm, ' ')
-    .replace(/\[\^[^\]]+\]/g, ' ')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
-  if (!event) return prose;
+export function indexedText(bodyText: string, event?: BriefingEvent): string {
+  if (!event) return bodyText;
   return [
-    prose,
+    bodyText,
     event.title,
     event.host,
     ...event.panels.map((p) => p.title),

@@ -1,15 +1,21 @@
 // Reads a content folder as data: each briefing's briefing.yaml, entities.yaml and NN-slug.mdx sections,
 // every file checked to be UTF-8 without a byte-order mark, every YAML block validated with the Zod schemas,
-// and every section parsed ONCE into a Markdown tree (mdast, with MDX and GFM syntax) that the content checks
-// (src/lib/validate-*.ts) walk. Nothing in a section is run: MDX expressions and imports are only parsed
-// here, so the checks can refuse them before Astro compiles the file into code.
+// and every section parsed ONCE into a Markdown tree (mdast, with MDX and GFM syntax). Everything else reads the
+// content through this module: the content check (src/lib/validate-*.ts) walks each tree as it is parsed, the
+// site's pages take each section's facts (its words, the text search indexes, where mentions count) derived
+// from its tree, and Astro's data collections and the Markdown plugins take the validated YAML. Nothing in a
+// section is run: MDX expressions and imports are only parsed here, so the checks can refuse them before Astro
+// compiles the file into code.
+//
+// A tree is let go as soon as its facts are derived: a library of 1,000 briefings has 5,000 sections, whose trees
+// would otherwise be held for the whole build.
 //
 // `loadLibrary(dir)` never throws for bad content: it returns what it could read and a list of problems,
 // each naming the file and, where there is one, the line. A file that could not be read is marked, so that
 // checks which need the whole text (is every entity mentioned? does every alias appear?) are skipped rather
 // than reporting follow-on errors.
 import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
 import { unified } from 'unified';
@@ -17,6 +23,9 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
+import { indexedTextOf } from './indexed-text.ts';
+import { mentionableTexts } from './mentions.ts';
+import { wordsOf } from './reading-time.ts';
 import { parseSectionFileName, RESERVED_SECTION_SLUGS, SLUG_PATTERN } from './content-files.ts';
 import { schemaProblems, type ContentProblem } from './content-problems.ts';
 import {
@@ -24,7 +33,7 @@ import {
   entitiesFileSchema,
   searchAliasesSchema,
   sectionSchema,
-  type Briefing,
+  type BriefingData,
   type Entity,
   type SectionData,
 } from './schemas.ts';
@@ -35,6 +44,16 @@ const SEARCH_ALIASES_FILE = 'search-aliases.yaml';
 /** Images a section may show, stored in its briefing's folder (or a folder inside it). */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg'];
 
+/** What the rest of the site needs of a section's text, derived from its tree. */
+interface SectionFacts {
+  /** The words a reader reads: headings, prose, quotations and notes (reading time). */
+  words: number;
+  /** The body as search indexes it: without the notes (the event programme, from the frontmatter, is not in it). */
+  indexedText: string;
+  /** The runs of text in which a name counts as a mention of an entity (not headings, links, code or notes). */
+  mentionable: string[];
+}
+
 export interface LoadedSection {
   /** The path as shown in messages, e.g. `content/china-united-front/03-sharp-power.mdx`. */
   file: string;
@@ -43,11 +62,10 @@ export interface LoadedSection {
   slug: string;
   /** The frontmatter, or null when it is broken (the problems say why). */
   data: SectionData | null;
-  body: string;
   /** The line of the file on which the body starts: tree line N is file line N + bodyLine - 1. */
   bodyLine: number;
-  /** The body parsed into mdast (MDX + GFM), or null when it is not valid MDX. */
-  tree: Root | null;
+  /** What its text says, or null when it is not valid MDX. */
+  facts: SectionFacts | null;
 }
 
 export interface LoadedEntities {
@@ -62,7 +80,7 @@ export interface LoadedBriefing {
   dir: string;
   /** briefing.yaml as shown in messages. */
   file: string;
-  data: Briefing | null;
+  data: BriefingData | null;
   lineOf: LineOf;
   sections: LoadedSection[];
   entities: LoadedEntities;
@@ -84,19 +102,55 @@ const noLine: LineOf = () => undefined;
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** Reads every briefing under `contentDir`; paths in messages are relative to `displayRoot`. */
-export function loadLibrary(contentDir: string, displayRoot = process.cwd()): LoadedLibrary {
-  const show = (path: string) => {
-    const shown = relative(displayRoot, path);
-    return shown && !shown.startsWith('..') ? shown : path;
-  };
-  const problems: ContentProblem[] = [];
-  let complete = true;
+export interface LoadOptions {
+  /** False reads only the YAML files (briefing.yaml, entities.yaml, search-aliases.yaml), not the sections. */
+  sections?: boolean;
+  /**
+   * False forgets where each field of a valid YAML file is written (its `lineOf` says nothing): the site needs the
+   * data, not the lines the checks report, and keeping each file's YAML document for them would hold about 180 KB
+   * for the real briefing's files for the whole build. Problems found while reading still have their lines.
+   */
+  lines?: boolean;
+  /**
+   * Called with each section's tree as soon as it is parsed: the content check's rules on a section's text. The
+   * tree is not kept: once this has returned and the section's facts are derived from it, it is let go.
+   */
+  eachTree?: (
+    tree: Root,
+    section: LoadedSection,
+    where: { briefingDir: string; show: (path: string) => string },
+  ) => void;
+}
+
+/** A read in progress: how it shows paths, the problems found, whether every file could be read. */
+interface Reading {
+  show: (path: string) => string;
+  problems: ContentProblem[];
+  complete: boolean;
   /** A problem with a whole file, which leaves the library's text incomplete. */
-  const unreadable = (problem: ContentProblem) => {
-    problems.push(problem);
-    complete = false;
+  unreadable: (problem: ContentProblem) => void;
+}
+
+function startReading(displayRoot: string): Reading {
+  const reading: Reading = {
+    show: (path) => {
+      const shown = relative(displayRoot, path);
+      return shown && !shown.startsWith('..') ? shown : path;
+    },
+    problems: [],
+    complete: true,
+    unreadable: (problem) => {
+      reading.problems.push(problem);
+      reading.complete = false;
+    },
   };
+  return reading;
+}
+
+/** Reads every briefing under `contentDir`; paths in messages are relative to `displayRoot`. */
+export function loadLibrary(contentDir: string, displayRoot = process.cwd(), options: LoadOptions = {}): LoadedLibrary {
+  const reading = startReading(displayRoot);
+  const { show, problems, unreadable } = reading;
 
   const briefings: LoadedBriefing[] = [];
   let entries: import('node:fs').Dirent[] = [];
@@ -128,40 +182,75 @@ export function loadLibrary(contentDir: string, displayRoot = process.cwd()): Lo
     if (!SLUG_PATTERN.test(folder)) {
       problems.push({ file: show(dir), field: '(folder name)', message: 'must be lowercase words joined by hyphens' });
     }
-    const briefingPath = join(dir, BRIEFING_FILE);
-    const briefing = readYamlFile(briefingPath, show, briefingSchema, unreadable, problems, { required: true });
-    const entitiesPath = join(dir, ENTITIES_FILE);
-    const entities = readYamlFile(entitiesPath, show, entitiesFileSchema, unreadable, problems, { required: false });
-    const sections: LoadedSection[] = [];
-    for (const name of filesOf(dir, show, unreadable)) {
-      const parsedName = parseSectionFileName(name);
-      if (!parsedName) continue;
-      const section = readSection(join(dir, name), parsedName, show, unreadable, problems);
-      if (section) sections.push(section);
-    }
-    if (sections.length === 0) {
-      problems.push({ file: show(dir), field: '(sections)', message: 'holds no NN-slug.mdx section file' });
-    }
-    briefings.push({
-      slug: folder,
-      dir,
-      file: show(briefingPath),
-      data: briefing.value,
-      lineOf: briefing.lineOf,
-      sections,
-      entities: { file: show(entitiesPath), entities: entities.value?.entities ?? [], lineOf: entities.lineOf },
-    });
+    briefings.push(readBriefing(dir, reading, options));
   }
 
   const aliasesPath = join(contentDir, SEARCH_ALIASES_FILE);
-  const aliases = readYamlFile(aliasesPath, show, searchAliasesSchema, unreadable, problems, { required: false });
+  const aliases = readYamlFile(aliasesPath, show, searchAliasesSchema, unreadable, problems, {
+    required: false,
+    lines: options.lines,
+  });
   return {
     contentDir,
     briefings,
     searchAliases: { file: show(aliasesPath), aliases: aliases.value, lineOf: aliases.lineOf },
     problems,
-    complete,
+    complete: reading.complete,
     show,
+  };
+}
+
+/**
+ * One briefing folder, read as `loadLibrary` reads it, for code that needs one briefing while the site builds (the
+ * Markdown plugins). Its problems are not returned: the content check, which runs first, reports them.
+ */
+export function loadBriefing(dir: string, options: LoadOptions = {}): LoadedBriefing {
+  return readBriefing(dir, startReading(process.cwd()), options);
+}
+
+/**
+ * One section file, read as `loadLibrary` reads it, for the pages of the site (its facts; the tree is let go). Null
+ * when its name is not NN-slug.mdx or it cannot be read; its problems are the content check's to report.
+ */
+export function loadSection(path: string): LoadedSection | null {
+  const name = parseSectionFileName(basename(path));
+  return name ? readSection(path, name, startReading(process.cwd()), () => {}) : null;
+}
+
+function readBriefing(dir: string, reading: Reading, options: LoadOptions): LoadedBriefing {
+  const { show, problems, unreadable } = reading;
+  const briefingPath = join(dir, BRIEFING_FILE);
+  const briefing = readYamlFile(briefingPath, show, briefingSchema, unreadable, problems, {
+    required: true,
+    lines: options.lines,
+  });
+  const entitiesPath = join(dir, ENTITIES_FILE);
+  const entities = readYamlFile(entitiesPath, show, entitiesFileSchema, unreadable, problems, {
+    required: false,
+    lines: options.lines,
+  });
+  const sections: LoadedSection[] = [];
+  if (options.sections !== false) {
+    for (const name of filesOf(dir, show, unreadable)) {
+      const parsedName = parseSectionFileName(name);
+      if (!parsedName) continue;
+      const section = readSection(join(dir, name), parsedName, reading, (tree, read) =>
+        options.eachTree?.(tree, read, { briefingDir: dir, show }),
+      );
+      if (section) sections.push(section);
+    }
+    if (sections.length === 0) {
+      problems.push({ file: show(dir), field: '(sections)', message: 'holds no NN-slug.mdx section file' });
+    }
+  }
+  return {
+    slug: basename(dir),
+    dir,
+    file: show(briefingPath),
+    data: briefing.value,
+    lineOf: briefing.lineOf,
+    sections,
+    entities: { file: show(entitiesPath), entities: entities.value?.entities ?? [], lineOf: entities.lineOf },
   };
 }
 
@@ -308,7 +397,7 @@ function readYamlFile<T extends z.ZodType>(
   schema: T,
   unreadable: (p: ContentProblem) => void,
   problems: ContentProblem[],
-  options: { required: boolean },
+  options: { required: boolean; lines?: boolean },
 ): { value: z.infer<T> | null; lineOf: LineOf } {
   const file = show(path);
   let read: ReturnType<typeof readUtf8>;
@@ -333,22 +422,21 @@ function readYamlFile<T extends z.ZodType>(
     problems.push(...schemaProblems(result.error.issues, parsed.raw, file, parsed.lineOf));
     return { value: null, lineOf: parsed.lineOf };
   }
-  return { value: result.data, lineOf: parsed.lineOf };
+  return { value: result.data, lineOf: options.lines === false ? noLine : parsed.lineOf };
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Parses an MDX body into mdast; throws the parser's message (with its line) when it is not valid MDX. */
-function parseMdx(body: string): Root {
+export function parseMdx(body: string): Root {
   return parser.parse(body);
 }
 
 function readSection(
   path: string,
   name: { order: number; slug: string },
-  show: (p: string) => string,
-  unreadable: (p: ContentProblem) => void,
-  problems: ContentProblem[],
+  { show, unreadable, problems }: Reading,
+  eachTree: (tree: Root, section: LoadedSection) => void,
 ): LoadedSection | null {
   const file = show(path);
   if ((RESERVED_SECTION_SLUGS as readonly string[]).includes(name.slug)) {
@@ -380,7 +468,8 @@ function readSection(
     if (result.success) data = result.data;
     else problems.push(...schemaProblems(result.error.issues, yaml.raw, file, yaml.lineOf));
   }
-  let tree: Root | null = null;
+  const section: LoadedSection = { file, path, ...name, data, bodyLine, facts: null };
+  let tree: Root;
   try {
     tree = parseMdx(body);
   } catch (error) {
@@ -391,6 +480,9 @@ function readSection(
       field: '(text)',
       message: `is not valid MDX: ${reason ?? String(error)}. In a section, < and { start a component or a comment: to print them, write \\< and \\{`,
     });
+    return section;
   }
-  return { file, path, ...name, data, body, bodyLine, tree };
+  eachTree(tree, section);
+  section.facts = { words: wordsOf(tree), indexedText: indexedTextOf(tree), mentionable: mentionableTexts(tree) };
+  return section;
 }

@@ -1,6 +1,7 @@
 // Finds the people, organisations and concepts a text names. One finder serves the remark plugin
 // (section text), the programme component (event data) and the content check (never-mentioned rule),
 // so a name is recognised the same way everywhere.
+import type { Nodes, Root } from 'mdast';
 import type { Entity } from './schemas';
 
 export type Nameable = Pick<Entity, 'slug' | 'name' | 'aliases' | 'case'>;
@@ -91,19 +92,34 @@ export function snippetAround(text: string, start: number, end: number, radius =
 }
 
 /**
- * The part of an MDX body in which mentions count: no headings, links, code, footnote definitions,
- * tags or comments (the same places the remark plugin skips). Used by the content check.
+ * Markdown nodes whose text is never a mention: headings, links, code, footnotes (editorial) and raw markup. The
+ * remark plugin skips them while marking a page, and the content check while asking whether an entity is named.
  */
-export function mentionableText(body: string): string {
-  return body
-    .replace(/^(```|~~~)[\s\S]*?^\1.*$/gm, ' ')
-    .replace(/^#{1,6}\s.*$/gm, ' ')
-    .replace(/^\[\^[^\]]+\]:.*$/gm, ' ')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\[\^[^\]]+\]/g, ' ');
+export const NOT_MENTIONS: ReadonlySet<string> = new Set([
+  'heading',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'code',
+  'footnoteDefinition',
+  'definition',
+  'html',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'yaml',
+]);
+
+/** The runs of a section's text (its parsed tree) in which mentions count, as the remark plugin finds them. */
+export function mentionableTexts(tree: Root): string[] {
+  const texts: string[] = [];
+  const visit = (node: Nodes) => {
+    if (NOT_MENTIONS.has(node.type)) return;
+    if (node.type === 'text') texts.push(node.value);
+    else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return texts;
 }
 
 export type MarkedSegment = Segment & { first?: boolean };

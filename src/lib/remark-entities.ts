@@ -4,7 +4,7 @@
 // wall of controls. The words a reader sees are never changed, only wrapped (see `mentionElements`).
 // Every mention (first or not) is recorded in the file's frontmatter as `entityMentions`, which
 // the entity pages and the search filters read back through `render(entry)`.
-import { createMatcher, findMentions, snippetAround, type Nameable } from './mentions';
+import { createMatcher, findMentions, NOT_MENTIONS, snippetAround, type Nameable } from './mentions';
 import { filePath, type PluginFile, type TreeNode } from './tree';
 
 export interface RecordedMention {
@@ -21,22 +21,6 @@ export interface RemarkEntitiesOptions {
   /** The entities that may be mentioned in the file at this path (its briefing's). */
   entitiesFor: (path: string) => (Nameable & { name: string })[];
 }
-
-/** Nodes whose text is never a mention: headings, links, code, footnotes (editorial) and raw markup. */
-const SKIP = new Set([
-  'heading',
-  'link',
-  'linkReference',
-  'inlineCode',
-  'code',
-  'footnoteDefinition',
-  'definition',
-  'html',
-  'mdxjsEsm',
-  'mdxFlowExpression',
-  'mdxTextExpression',
-  'yaml',
-]);
 
 export const entityCardId = (slug: string) => `entity-card-${slug}`;
 
@@ -73,7 +57,7 @@ type AstroFile = PluginFile & { data?: { astro?: { frontmatter?: Record<string, 
 
 function plainText(node: Node): string {
   if (node.type === 'text') return node.value ?? '';
-  if (SKIP.has(node.type) && node.type !== 'link') return '';
+  if (NOT_MENTIONS.has(node.type) && node.type !== 'link') return '';
   return (node.children ?? []).map(plainText).join('');
 }
 
@@ -125,7 +109,7 @@ export function remarkEntities(options: RemarkEntitiesOptions) {
         const id = node.data?.hProperties?.id;
         if (typeof id === 'string') heading = id;
       }
-      if (SKIP.has(node.type) || !node.children) return;
+      if (NOT_MENTIONS.has(node.type) || !node.children) return;
       const inside = node.type === 'paragraph' ? node : paragraph;
       node.children = node.children.flatMap((child: Node) => {
         if (child.type === 'text') return mark(child, inside);

@@ -108,7 +108,8 @@ const entitySchema = z.strictObject({
 
 export const entitiesFileSchema = z.strictObject({ entities: z.array(entitySchema).default([]) });
 
-export type Briefing = z.infer<typeof briefingSchema>;
+/** What briefing.yaml says of a briefing (the page-side briefing, with its sections, is src/data/library.ts's `Briefing`). */
+export type BriefingData = z.infer<typeof briefingSchema>;
 export type SectionData = z.infer<typeof sectionSchema>;
 export type BriefingEvent = z.infer<typeof eventSchema>;
 export type Source = z.infer<typeof sourceSchema>;

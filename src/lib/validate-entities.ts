@@ -1,28 +1,29 @@
 // The content rules for entities (content/<briefing>/entities.yaml), part of the library check:
 // a valid file, one slug per entity, no name, alias or other name claimed by two entities anywhere in
 // the library, the same slug meaning the same entity in every briefing, and every entity mentioned.
-import { createMatcher, findMentions, mentionableText, namesOf } from './mentions.ts';
+import { createMatcher, findMentions, namesOf } from './mentions.ts';
 import { programmeLines } from './programme-mentions.ts';
 import type { ContentProblem } from './content-problems.ts';
-import type { LoadedEntities } from './load-library.ts';
-import type { Entity, SectionData } from './schemas.ts';
+import type { LoadedEntities, LoadedSection } from './load-library.ts';
+import type { Entity } from './schemas.ts';
 
 /** Checks every briefing's entities against each other and against the briefing's text. */
 export function checkEntities(
-  briefings: { entities: LoadedEntities; sections: { body: string; data: SectionData | null }[] }[],
+  briefings: { entities: LoadedEntities; sections: Pick<LoadedSection, 'facts' | 'data'>[] }[],
   problems: ContentProblem[],
 ) {
   const claims = new Map<string, { slug: string; name: string; file: string; insensitive: boolean }[]>();
   const bySlug = new Map<string, { entity: Entity; file: string }>();
   for (const { entities, sections } of briefings) {
     const seen = new Set<string>();
-    const text = sections
-      .flatMap((s) => [
-        mentionableText(s.body),
-        ...(s.data?.event ? programmeLines(s.data.event).map((l) => l.text) : []),
-      ])
-      .join('\n');
-    const mentioned = new Set(findMentions(text, createMatcher(entities.entities)).map((m) => m.entity));
+    // Mentions are found where the page marks them: in each run of text outside headings, links, code and
+    // notes, and in the lines of an event programme.
+    const texts = sections.flatMap((s) => [
+      ...(s.facts?.mentionable ?? []),
+      ...(s.data?.event ? programmeLines(s.data.event).map((l) => l.text) : []),
+    ]);
+    const matcher = createMatcher(entities.entities);
+    const mentioned = new Set(texts.flatMap((text) => findMentions(text, matcher).map((m) => m.entity)));
     entities.entities.forEach((entity, i) => {
       // Named by slug, with the line, so the editor need not count entries (from 0 or from 1).
       const at = (field: string) => `entities[${entity.slug}].${field}`;

@@ -9,8 +9,8 @@ import { checkSectionTree, type TreeFacts } from './validate-mdx.ts';
 import { checkEntities } from './validate-entities.ts';
 import { printsPhrase } from './search-aliases.ts';
 import { indexedText } from './indexed-text.ts';
-import { countWords, proseOfMdx } from './reading-time.ts';
-import type { Briefing, SectionData } from './schemas.ts';
+import { parseCrossLink } from './cross-links.ts';
+import type { BriefingData, SectionData } from './schemas.ts';
 
 export { ContentError, formatProblems };
 
@@ -19,13 +19,13 @@ const LONG_SECTION_WORDS = 20_000;
 
 interface CheckedSection extends LoadedSection {
   data: SectionData;
+  facts: NonNullable<LoadedSection['facts']>;
   headingIds: string[];
   crossLinks: TreeFacts['crossLinks'];
-  words: number;
 }
 
 export interface CheckedBriefing extends Omit<LoadedBriefing, 'data' | 'sections'> {
-  data: Briefing;
+  data: BriefingData;
   sections: CheckedSection[];
 }
 
@@ -38,7 +38,23 @@ export interface LibraryCheck {
 
 /** Reads and checks every briefing under `contentDir`, returning every problem and warning. */
 export function checkLibrary(contentDir: string, displayRoot = process.cwd()): LibraryCheck {
-  const library = loadLibrary(contentDir, displayRoot);
+  // Each section's tree is checked as soon as it is parsed, then let go; what the checks across sections need
+  // of it (its heading ids and cross-links) is kept, with the problems found in it.
+  const ofTree = new Map<LoadedSection, { facts: TreeFacts; problems: ContentProblem[] }>();
+  const library = loadLibrary(contentDir, displayRoot, {
+    eachTree: (tree, section, { briefingDir, show }) => {
+      const found: ContentProblem[] = [];
+      const context = {
+        file: section.file,
+        path: section.path,
+        briefingDir,
+        bodyLine: section.bodyLine,
+        hasEvent: Boolean(section.data?.event),
+        show,
+      };
+      ofTree.set(section, { facts: checkSectionTree(tree, context, found), problems: found });
+    },
+  });
   const problems = [...library.problems];
   const warnings: ContentProblem[] = [];
   const checked: CheckedBriefing[] = [];
@@ -46,24 +62,12 @@ export function checkLibrary(contentDir: string, displayRoot = process.cwd()): L
   for (const briefing of library.briefings) {
     const sections: CheckedSection[] = [];
     for (const section of briefing.sections) {
-      const facts = section.tree
-        ? checkSectionTree(
-            section.tree,
-            {
-              file: section.file,
-              path: section.path,
-              briefingDir: briefing.dir,
-              bodyLine: section.bodyLine,
-              hasEvent: Boolean(section.data?.event),
-              show: library.show,
-            },
-            problems,
-          )
-        : null;
-      if (facts && !facts.hasText) {
+      const tree = ofTree.get(section);
+      if (tree) problems.push(...tree.problems);
+      if (tree && !tree.facts.hasText) {
         problems.push({ file: section.file, field: 'body', message: 'is empty: a section needs text' });
       }
-      const words = countWords(proseOfMdx(section.body));
+      const words = section.facts?.words ?? 0;
       if (words > LONG_SECTION_WORDS) {
         warnings.push({
           file: section.file,
@@ -71,13 +75,13 @@ export function checkLibrary(contentDir: string, displayRoot = process.cwd()): L
           message: `has ${words.toLocaleString('en')} words, more than ${LONG_SECTION_WORDS.toLocaleString('en')}: a page this long is slow to build and to load on a phone; split it into several sections (files NN-slug.mdx)`,
         });
       }
-      if (section.data && facts)
+      if (section.data && section.facts && tree)
         sections.push({
           ...section,
           data: section.data,
-          headingIds: facts.headingIds,
-          crossLinks: facts.crossLinks,
-          words,
+          facts: section.facts,
+          headingIds: tree.facts.headingIds,
+          crossLinks: tree.facts.crossLinks,
         });
     }
     checkAcrossSections(briefing, sections, library, problems);
@@ -97,8 +101,6 @@ export function validateLibrary(contentDir: string, displayRoot = process.cwd())
   if (problems.length > 0) throw new ContentError(problems);
   return briefings;
 }
-
-const CROSS_LINK_URL = /^section:([a-z0-9-]+)(?:#([a-z0-9-]+))?$/;
 
 function checkAcrossSections(
   briefing: LoadedBriefing,
@@ -145,9 +147,9 @@ function checkAcrossSections(
   const everySectionRead = briefing.sections.length === sections.length && library.complete;
   for (const section of sections) {
     for (const link of section.crossLinks) {
-      const match = CROSS_LINK_URL.exec(link.url);
+      const parsed = parseCrossLink(link.url);
       const at = { file: section.file, line: link.line };
-      if (!match) {
+      if (!parsed) {
         problems.push({
           ...at,
           field: `cross-link "${link.url}"`,
@@ -155,7 +157,7 @@ function checkAcrossSections(
         });
         continue;
       }
-      const [, slug, fragment] = match;
+      const { slug, fragment } = parsed;
       const target = sections.find((s) => s.slug === slug);
       if (!target) {
         // A section that could not be read may be the one named: say nothing until it can.
@@ -170,7 +172,7 @@ function checkAcrossSections(
       }
     }
     for (const cosponsor of section.data.event?.cosponsors ?? []) {
-      if (!section.body.includes(cosponsor)) {
+      if (!section.facts.indexedText.includes(cosponsor)) {
         problems.push({
           file: section.file,
           field: 'event.cosponsors',
@@ -211,7 +213,9 @@ function checkAcrossSections(
 function checkSearchAliases(library: LoadedLibrary, problems: ContentProblem[]) {
   const { aliases, file, lineOf } = library.searchAliases;
   if (!aliases) return;
-  const text = library.briefings.flatMap((b) => b.sections.map((s) => indexedText(s.body, s.data?.event))).join('\n');
+  const text = library.briefings
+    .flatMap((b) => b.sections.map((s) => indexedText(s.facts?.indexedText ?? '', s.data?.event)))
+    .join('\n');
   for (const [term, { means }] of Object.entries(aliases)) {
     if (!means.some((meaning) => printsPhrase(text, meaning))) {
       problems.push({

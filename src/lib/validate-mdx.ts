@@ -10,6 +10,7 @@ import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx';
 import { headingIdFromComment } from './heading-ids.ts';
 import { IMAGE_EXTENSIONS } from './load-library.ts';
+import { textOf } from './tree.ts';
 import type { ContentProblem } from './content-problems.ts';
 
 /** Inline HTML a section may use, with the only attributes they may carry (plain text values). */
@@ -80,13 +81,6 @@ export interface TreeFacts {
   crossLinks: { url: string; line?: number }[];
   /** False when the section has no text at all (comments only). */
   hasText: boolean;
-}
-
-/** The plain text of a node, as a heading's wording is shown in messages. */
-function textOf(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
-  return '';
 }
 
 /**

@@ -356,12 +356,24 @@ describe('messages in plain words', () => {
 });
 
 describe('loadLibrary', () => {
-  it('reads each section once into a tree, with the line its body starts on', () => {
+  it('reads each section once into a tree, hands it to the checks, and keeps the facts the pages need', () => {
     const root = library(() => {});
-    const loaded = loadLibrary(join(root, 'content'), root);
+    const trees: string[][] = [];
+    const loaded = loadLibrary(join(root, 'content'), root, {
+      eachTree: (tree) => trees.push(tree.children.map((n) => n.type)),
+    });
     expect(loaded.problems).toEqual([]);
+    expect(trees).toEqual([
+      ['heading', 'paragraph'],
+      ['heading', 'paragraph'],
+    ]);
     const [first] = loaded.briefings[0].sections;
     expect(first.bodyLine).toBe(5);
-    expect(first.tree?.children.map((n) => n.type)).toEqual(['heading', 'paragraph']);
+    expect(first).not.toHaveProperty('tree');
+    expect(first.facts).toEqual({
+      words: 17,
+      indexedText: expect.stringMatching(/^\s*Opening\s+Some words, and a link to the second section\. Jane Roe/),
+      mentionable: ['Some words, and a link to ', '. Jane Roe works at the Example Institute.'],
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { byReadingOrder, parseSectionFileName, sectionId, splitSectionId } from '../../src/lib/content-files';
-import { headingIdFromComment, headingsInSource } from '../../src/lib/heading-ids';
-import { countWords, proseOfMdx, readingMinutes } from '../../src/lib/reading-time';
-import { resolveCrossLink } from '../../src/lib/cross-links';
+import { headingIdFromComment } from '../../src/lib/heading-ids';
+import { countWords, readingMinutes, wordsOf } from '../../src/lib/reading-time';
+import { parseCrossLink, resolveCrossLink } from '../../src/lib/cross-links';
+import { parseMdx as parse } from '../../src/lib/load-library';
 import {
   eventTimes,
   formatEventDay,
@@ -47,14 +48,6 @@ describe('explicit heading ids', () => {
     expect(headingIdFromComment('/* sharp-power */')).toBeNull();
     expect(headingIdFromComment('/* #Sharp */')).toBeNull();
   });
-
-  it('finds headings in MDX source, skipping fenced code', () => {
-    const body = '## One {/* #one */}\n\ntext\n\n```\n## not a heading\n```\n\n### Two\n';
-    expect(headingsInSource(body)).toEqual([
-      { depth: 2, text: 'One', id: 'one', line: 1 },
-      { depth: 3, text: 'Two', id: null, line: 9 },
-    ]);
-  });
 });
 
 describe('reading time', () => {
@@ -66,7 +59,9 @@ describe('reading time', () => {
 
   it('counts the prose of MDX, not its syntax', () => {
     const body = '## Title {/* #t */}\n\n<Quote by="X">\n\nOne two three.[^a]\n\n</Quote>\n\n[^a]: Note.';
-    expect(countWords(proseOfMdx(body))).toBe(5);
+    expect(wordsOf(parse(body))).toBe(5);
+    // Words meet at the edges of emphasis and links, not across blocks or line breaks.
+    expect(wordsOf(parse('Head {/* #h */}\n====\n\nun*believ*able [link](https://example.org)  \nend'))).toBe(4);
     expect(countWords('— 4,600 accounts')).toBe(2);
   });
 });
@@ -76,6 +71,8 @@ describe('cross-links', () => {
     expect(resolveCrossLink('section:sharp-power', 'b', '/')).toBe('/b/sharp-power/');
     expect(resolveCrossLink('section:sharp-power#x', 'b', '/reader/')).toBe('/reader/b/sharp-power/#x');
     expect(resolveCrossLink('https://example.org', 'b', '/')).toBeNull();
+    expect(parseCrossLink('section:sharp-power#x')).toEqual({ slug: 'sharp-power', fragment: 'x' });
+    expect(parseCrossLink('section:Sharp')).toBeNull();
   });
 });
 

@@ -11,7 +11,7 @@ import {
   findMentions,
   groupInOrder,
   markFirstMentions,
-  mentionableText,
+  mentionableTexts,
   mentionPages,
   segmentText,
   snippetAround,
@@ -20,6 +20,7 @@ import {
 import { remarkEntities, type RecordedMention } from '../../src/lib/remark-entities';
 import { remarkHeadingIds } from '../../src/lib/remark-heading-ids';
 import { groupByType } from '../../src/lib/entity-types';
+import { parseMdx } from '../../src/lib/load-library';
 
 const entity = (slug: string, name: string, aliases: string[] = [], insensitive = false): Nameable => ({
   slug,
@@ -111,8 +112,10 @@ describe('findMentions', () => {
 
   it('leaves headings, links, code and footnotes out of the text the content check searches', () => {
     const body =
-      '## About ASPI {/* #aspi */}\n\nSee [ASPI](https://example.org) and `NED`.\n\nJoske writes.[^a]\n\n[^a]: The Times.\n';
-    expect(findMentions(mentionableText(body), matcher).map((m) => m.entity)).toEqual(['alex-joske']);
+      '## About ASPI {/* #aspi */}\n\nSee [ASPI](https://example.org) and `NED`.\n\nJoske writes.[^a]\n\n' +
+      '   ## Indented UFWD {/* #ufwd */}\n\nUnderlined NED\n---\n\n[^a]: The Times,\n    and Carl Gershman.\n';
+    const texts = mentionableTexts(parseMdx(body));
+    expect(texts.flatMap((text) => findMentions(text, matcher)).map((m) => m.entity)).toEqual(['alex-joske']);
   });
 });
 

@@ -17,6 +17,8 @@ function check(mutate: (briefingDir: string) => void) {
   return () => validateLibrary(join(root, 'content'), root);
 }
 
+const append = (file: string, text: string) => writeFileSync(file, readFileSync(file, 'utf8') + text);
+
 function edit(file: string, from: string | RegExp, to: string) {
   writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 }
@@ -118,6 +120,25 @@ describe('validateLibrary', () => {
     );
   });
 
+  it('reads an indented heading and an underlined (setext) heading as headings: each needs its id, and has it', () => {
+    const headings =
+      '\n\n   ## Indented {/* #indented */}\n\nText.\n\nUnderlined {/* #underlined */}\n----------\n\nText.\n';
+    const run = check((dir) => {
+      append(join(dir, '02-second.mdx'), headings);
+      edit(join(dir, '01-first.mdx'), 'section:second#closing', 'section:second#underlined');
+    });
+    expect(run()[0].sections[1].headingIds).toEqual(['closing', 'indented', 'underlined']);
+    const withoutIds = check((dir) => append(join(dir, '02-second.mdx'), headings.replace(/ \{\/\* #\w+ \*\/\}/g, '')));
+    expect(problemsOf(withoutIds)).toEqual([
+      expect.objectContaining({ field: 'heading "Indented"', line: 11, message: expect.stringContaining('has no id') }),
+      expect.objectContaining({
+        field: 'heading "Underlined"',
+        line: 15,
+        message: expect.stringContaining('has no id'),
+      }),
+    ]);
+  });
+
   it('rejects the same heading id in two sections of a briefing', () => {
     const run = check((dir) => edit(join(dir, '02-second.mdx'), '#closing', '#opening'));
     expect(problemsOf(run)).toContainEqual(expect.objectContaining({ field: 'heading id "opening"' }));
@@ -194,6 +215,39 @@ describe('validateLibrary: entities', () => {
         message: expect.stringContaining('never mentioned'),
       }),
     ]);
+  });
+
+  it('does not count a name in an indented or an underlined heading as a mention, as the page does not', () => {
+    for (const heading of [
+      '   ## With Jane Roe {/* #with-jane-roe */}',
+      'With Jane Roe {/* #with-jane-roe */}\n-------',
+    ]) {
+      const run = check((dir) => {
+        edit(join(dir, '01-first.mdx'), 'Jane Roe works', 'Someone works');
+        append(join(dir, '02-second.mdx'), `\n${heading}\n\nMore.\n`);
+      });
+      expect(problemsOf(run), heading).toEqual([
+        expect.objectContaining({
+          field: 'entities[jane-roe].slug',
+          message: expect.stringContaining('never mentioned'),
+        }),
+      ]);
+    }
+  });
+
+  it('does not count a name in a note as a mention, on its first line or the lines that continue it', () => {
+    for (const note of ['[^n]: Jane Roe says so.', '[^n]: A note that goes on\n    to name Jane Roe.']) {
+      const run = check((dir) => {
+        edit(join(dir, '01-first.mdx'), 'Jane Roe works', 'Someone works');
+        append(join(dir, '02-second.mdx'), `\nA claim.[^n]\n\n${note}\n`);
+      });
+      expect(problemsOf(run), note).toEqual([
+        expect.objectContaining({
+          field: 'entities[jane-roe].slug',
+          message: expect.stringContaining('never mentioned'),
+        }),
+      ]);
+    }
   });
 
   it('counts a name in the event programme, which is data, not text', () => {
