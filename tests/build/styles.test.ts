@@ -23,6 +23,23 @@ describe('the built styles', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keep every rule in a cascade layer, the layers in the order layers.css gives', () => {
+    const css = readFileSync(join(DIST, '_astro', stylesheets[0]), 'utf8');
+    const declared = /@layer ([^;{]+);/.exec(readFileSync('src/styles/layers.css', 'utf8'))![1].split(/\s*,\s*/);
+    // The stylesheet's top-level blocks (minified: no comments; no braces inside its strings).
+    const blocks: string[] = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < css.length; i++) {
+      if (css[i] === '{' && depth++ === 0) blocks.push(css.slice(start, i).trim());
+      if (css[i] === '}' && --depth === 0) start = i + 1;
+    }
+    // A rule outside every layer would win over all of them; @page (paper margins and running heads) has no layer.
+    expect(blocks.filter((prelude) => !/^@layer [a-z]+$/.test(prelude) && !/^@page\b/.test(prelude))).toEqual([]);
+    const order = [...new Set(blocks.filter((b) => b.startsWith('@layer')).map((b) => b.slice('@layer '.length)))];
+    expect(order).toEqual(declared);
+  });
+
   it('are written for older Safari: light-dark() and media queries in forms Safari 15.4 reads', () => {
     const css = readFileSync(join(DIST, '_astro', stylesheets[0]), 'utf8');
     // light-dark() came in Safari 17.5; the build writes it out as custom-property switches.
