@@ -86,6 +86,29 @@ describeInBrowser('accessibility', ({ newPage, url }) => {
     expect(background).toBe('rgb(22, 23, 26)');
   });
 
+  it('follows the system’s light or dark until the reader chooses, then the choice, for the page and its controls', async () => {
+    const page = await newPage({ colorScheme: 'light' });
+    await page.goto(url('china-united-front/sharp-power/'));
+    const PALETTE = { light: 'rgb(253, 252, 249) rgb(29, 28, 26)', dark: 'rgb(22, 23, 26) rgb(232, 230, 225)' };
+    for (const system of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: system });
+      for (const choice of [undefined, 'light', 'dark'] as const) {
+        const look = await page.evaluate((theme) => {
+          const root = document.documentElement;
+          if (theme) root.dataset.theme = theme;
+          else delete root.dataset.theme;
+          const body = getComputedStyle(document.body);
+          // The scheme the browser draws its own controls (the theme select, scrollbars) in.
+          return { palette: `${body.backgroundColor} ${body.color}`, scheme: getComputedStyle(root).colorScheme };
+        }, choice);
+        expect(look, `a ${system} system, ${choice ? `${choice} chosen` : 'no choice'}`).toEqual({
+          palette: PALETTE[choice ?? system],
+          scheme: choice ?? 'light dark',
+        });
+      }
+    }
+  });
+
   it('switches theme by keyboard, announces it as a labelled select, and remembers it', async () => {
     const page = await newPage({ colorScheme: 'light' });
     await page.goto(url('china-united-front/'));
