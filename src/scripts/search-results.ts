@@ -44,7 +44,8 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: object }): Promise<SearchResponse>;
-  filters(): Promise<Counts>;
+  /** Fetches what a search would need (its words' and filters' chunks) without running it; `null`: filters only. */
+  preload(term: string | null, options?: { filters?: object }): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
@@ -129,9 +130,29 @@ async function suggestion(term: string, words: string[], matched: Map<string, We
   return changed ? fixed : null;
 }
 
-let filtersLoaded: Promise<Counts> | undefined;
-/** Every filter value with its count; loading them also lets each search count its results by value. */
-const allFilters = (pagefind: Pagefind) => (filtersLoaded ??= pagefind.filters());
+const filtersLoading = new Map<string, Promise<void>>();
+
+/**
+ * Fetches the named filters (each once); from then on every search counts its results by their values. Only these:
+ * Pagefind's own `filters()` fetches every filter, and at 1,000 briefings the section filter alone is 80 KB and
+ * makes every search count 5,000 values.
+ */
+function loadFilters(pagefind: Pagefind, names: string[]): Promise<void> {
+  const missing = names.filter((name) => !filtersLoading.has(name));
+  if (missing.length > 0) {
+    const loading = pagefind.preload(null, { filters: Object.fromEntries(missing.map((name) => [name, []])) });
+    for (const name of missing) filtersLoading.set(name, loading);
+  }
+  return Promise.all(names.map((name) => filtersLoading.get(name))).then(() => undefined);
+}
+
+/** Every value of the named filters, with how many sections have it (fetching those filters only). */
+export async function filterValues(names: string[]): Promise<Counts> {
+  const pagefind = await loadPagefind();
+  await loadFilters(pagefind, names);
+  const counts = (await pagefind.search(null)).filters;
+  return Object.fromEntries(names.filter((name) => counts[name]).map((name) => [name, counts[name]]));
+}
 
 /** The sections (by their filter value) among a response's results. */
 const sectionsOf = (response: SearchResponse) =>
@@ -155,7 +176,7 @@ async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<string, 
   const conditions: object[] = [];
   const none = { hits: [], counts: {}, missing: [] };
   if (plan.phrases.length > 0) {
-    await allFilters(pagefind);
+    await loadFilters(pagefind, ['section']);
     for (const phrase of plan.phrases) {
       const sections = sectionsOf(await pagefind.search(`"${phrase}"`));
       if (sections.length === 0) return none;
@@ -187,7 +208,7 @@ async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<string, 
     // Filters alone: every section they allow, counted among all sections.
     return {
       hits: (await pagefind.search(null, { filters: all })).results,
-      counts: await allFilters(pagefind),
+      counts: (await pagefind.search(null)).filters,
       missing: [],
     };
   }
@@ -307,6 +328,27 @@ function onlySaved(chosen: string[] | undefined, saved: string[]): string[] {
   return among.length ? among : ['\u0000'];
 }
 
+/** The reader's filters, narrowed offline to the briefings saved on this device (`saved`; null online). */
+const scopedTo = (filters: Record<string, string[]>, saved: string[] | null) =>
+  saved ? { ...filters, briefing: onlySaved(filters.briefing, saved) } : filters;
+
+/** Typed words that leave nothing to search for ("🐺🐺": no letter or digit) match nothing, not every section. */
+const findOrNothing = (pagefind: Pagefind, term: string, plan: QueryPlan, filters: Record<string, string[]>) =>
+  term && plan.words.length + plan.phrases.length + plan.aliases.length === 0
+    ? Promise.resolve<Found>({ hits: [], counts: {}, missing: [] })
+    : find(pagefind, plan, filters);
+
+/**
+ * Results by filter value for a query (the reader's own filters aside), as `search` counts them, with nothing shown:
+ * for filters opened after the search ran, whose values that search did not count.
+ */
+export async function countsFor(term: string, filters: Record<string, string[]>): Promise<Counts> {
+  const saved = await offlineBriefings().catch(() => []);
+  if (saved?.length === 0) return {};
+  const [pagefind, aliases] = await Promise.all([loadPagefind(), loadAliases()]);
+  return (await findOrNothing(pagefind, term, planQuery(term, aliases), scopedTo(filters, saved))).counts;
+}
+
 const offlineNote = (saved: string[]) =>
   ` You are offline: searched ${saved.length === 1 ? 'the one briefing' : `the ${saved.length} briefings`} saved on this device; briefings not saved are not available until you are back online.`;
 
@@ -367,14 +409,11 @@ export function resultsInto(view: ResultsView) {
       view.status.textContent = NOTHING_SAVED;
       return null;
     }
-    const scoped = saved ? { ...filters, briefing: onlySaved(filters.briefing, saved) } : filters;
     try {
       const [pagefind, aliases] = await Promise.all([loadPagefind(), loadAliases()]);
       if (run !== current) return null;
       plan = planQuery(term, aliases);
-      // Typed words that leave nothing to search for ("🐺🐺": no letter or digit) match nothing, not every section.
-      const nothingToFind = term && plan.words.length + plan.phrases.length + plan.aliases.length === 0;
-      found = nothingToFind ? { hits: [], counts: {}, missing: [] } : await find(pagefind, plan, scoped);
+      found = await findOrNothing(pagefind, term, plan, scopedTo(filters, saved));
     } catch {
       if (run === current)
         view.status.textContent = navigator.onLine
