@@ -94,19 +94,21 @@ export function preloadPagefind(): void {
 }
 
 const vocabularies = new Map<string, Promise<VocabularyEntry[]>>();
-let vocabularyKeys: Promise<string[]> | undefined;
 
-const fetchJson = <T>(path: string, fallback: T): Promise<T> =>
-  fetch(`${bundle()}${path}`)
-    .then((response) => (response.ok ? (response.json() as Promise<T>) : fallback))
-    .catch(() => fallback);
-
-/** One vocabulary file (the words that start with one letter), fetched once, if the library has one. */
+/** One vocabulary file (the words that start with one letter), fetched once: the one request a suggestion makes. */
 async function vocabulary(word: string): Promise<VocabularyEntry[]> {
   const key = vocabularyKey(word);
-  vocabularyKeys ??= fetchJson<string[]>('vocabulary/index.json', []);
-  if (!key || !(await vocabularyKeys).includes(key)) return [];
-  if (!vocabularies.has(key)) vocabularies.set(key, fetchJson<VocabularyEntry[]>(`vocabulary/${key}.json`, []));
+  if (!key) return [];
+  if (!vocabularies.has(key))
+    vocabularies.set(
+      key,
+      fetch(`${bundle()}vocabulary/${key}.json`)
+        .then((response) => (response.ok ? (response.json() as Promise<VocabularyEntry[]>) : []))
+        .catch(() => {
+          vocabularies.delete(key); // offline or a failed request: the next suggestion tries again
+          return [];
+        }),
+    );
   return vocabularies.get(key)!;
 }
 
