@@ -139,13 +139,13 @@ const filtersLoading = new Map<string, Promise<void>>();
  * Pagefind's own `filters()` fetches every filter, and at 1,000 briefings the section filter alone is 80 KB and
  * makes every search count 5,000 values.
  */
-function loadFilters(pagefind: Pagefind, names: string[]): Promise<void> {
+async function loadFilters(pagefind: Pagefind, names: string[]): Promise<void> {
   const missing = names.filter((name) => !filtersLoading.has(name));
   if (missing.length > 0) {
     const loading = pagefind.preload(null, { filters: Object.fromEntries(missing.map((name) => [name, []])) });
     for (const name of missing) filtersLoading.set(name, loading);
   }
-  return Promise.all(names.map((name) => filtersLoading.get(name))).then(() => undefined);
+  await Promise.all(names.map((name) => filtersLoading.get(name)));
 }
 
 /** Every value of the named filters, with how many sections have it (fetching those filters only). */
