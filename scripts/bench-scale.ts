@@ -263,7 +263,7 @@ function watchInPage() {
   const marks: Record<string, string> = {
     result: '.results .result-link',
     suggestion: '.search-suggest:not([hidden]) :is(a, button)',
-    filterCount: '.filter-count:not(:empty)',
+    filterCount: '.filter-option:not([hidden]) .filter-count:not(:empty)',
   };
   new MutationObserver(() => {
     for (const [name, selector] of Object.entries(marks))
@@ -309,7 +309,10 @@ async function openFilters(browser: Browser, url: string, word: string): Promise
   const started = Date.now();
   const clicked = await page.evaluate(() => performance.now());
   await page.locator('.search-filters summary').click();
-  await page.locator('.search-filters .filter-count:not(:empty)').first().waitFor({ timeout: 120_000 });
+  await page
+    .locator('.search-filters .filter-option:not([hidden]) .filter-count:not(:empty)')
+    .first()
+    .waitFor({ timeout: 120_000 });
   const wallMs = Date.now() - started;
   const seen = await seenInPage(page);
   const run = await counter.done();

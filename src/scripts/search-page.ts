@@ -88,7 +88,9 @@ export async function setupSearchPage(): Promise<void> {
     },
   });
 
+  // Until the filters are built, those ticked are the URL's.
   const checked = (): SearchState['filters'] => {
+    if (!groupsReady) return urlState().filters;
     const filters: SearchState['filters'] = {};
     for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked'))
       (filters[box.name] ??= []).push(box.value);
@@ -126,15 +128,18 @@ export async function setupSearchPage(): Promise<void> {
   let everyValue: Outcome['counts'] = {};
   let groups: Promise<void> | undefined;
   let groupsReady = false;
-  const buildGroups = (countNow: boolean) =>
+  const buildGroups = () =>
     (groups ??= (async () => {
-      const state = urlState(); // the last search's, which the counts are for
+      let state = urlState(); // the last search's, which the counts are for
       groupBox.replaceChildren(element('p', 'filter-note', 'Loading the filters…'));
       let counts: Outcome['counts'];
       try {
         everyValue = await filterValues(filtersShown(by, state.filters));
-        counts =
-          countNow && (state.term || hasFilters(state)) ? await countsFor(state.term, state.filters) : everyValue;
+        // Counted for the search the page shows once they are ready (a search started meanwhile counts nothing).
+        for (let counted = ''; counted !== searchFor(state); state = urlState()) {
+          counted = searchFor(state);
+          counts = state.term || hasFilters(state) ? await countsFor(state.term, state.filters) : everyValue;
+        }
       } catch (error) {
         groups = undefined; // opening them again tries again
         groupBox.replaceChildren(
@@ -146,11 +151,11 @@ export async function setupSearchPage(): Promise<void> {
       for (const box of groupBox.querySelectorAll<HTMLInputElement>('input'))
         box.checked = state.filters[box.name]?.includes(box.value) ?? false;
       groupsReady = true;
-      lastCounts = counts;
-      showCounts(counts);
+      lastCounts = counts!;
+      showCounts(counts!);
     })());
   filterBox.addEventListener('toggle', () => {
-    if (filterBox.open) buildGroups(true).catch(() => undefined);
+    if (filterBox.open) buildGroups().catch(() => undefined);
   });
 
   let pushNext = false;
@@ -164,8 +169,7 @@ export async function setupSearchPage(): Promise<void> {
     }
     // The A–Z index is for browsing: shown while the box is empty, not under results.
     termIndex.hidden = Boolean(state.term || hasFilters(state));
-    // Filters on their way: this search waits for them, so that it counts their values too.
-    if (groups) await groups.catch(() => undefined);
+    // Counts only if the filters were there when it started (else they count for themselves once they are).
     const counted = groupsReady;
     const outcome = await search(state.term, state.filters);
     if (!outcome) return;
@@ -209,7 +213,7 @@ export async function setupSearchPage(): Promise<void> {
   window.addEventListener('popstate', () => {
     if (hasFilters(urlState())) {
       filterBox.open = true;
-      buildGroups(false).catch(() => undefined);
+      buildGroups().catch(() => undefined);
     }
     void run(fromUrl(), false);
   });
@@ -224,7 +228,7 @@ export async function setupSearchPage(): Promise<void> {
   // Filters from a shared link are shown, so the reader sees why the results are narrowed.
   if (hasFilters(asked)) {
     filterBox.open = true;
-    await buildGroups(false).catch(() => undefined);
+    buildGroups().catch(() => undefined);
   }
   const typed = input.value.trim(); // typed while the page was loading
   const start = fromUrl();

@@ -46,6 +46,7 @@ interface Pagefind {
   search(term: string | null, options?: { filters?: object }): Promise<SearchResponse>;
   /** Fetches what a search would need (its words' and filters' chunks) without running it; `null`: filters only. */
   preload(term: string | null, options?: { filters?: object }): Promise<void>;
+  destroy(): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
@@ -56,11 +57,28 @@ const base = () => document.body.dataset.base ?? '/';
 const bundle = () => document.body.dataset.pagefindBundle ?? '/pagefind/';
 
 let loading: Promise<Pagefind> | undefined;
+/** The filters fetched so far, by name (`loadFilters`). */
+const filtersLoading = new Map<string, Promise<void>>();
+
+/**
+ * Starts fetching Pagefind's WebAssembly (named for the index's one language, English) now, beside its script:
+ * Pagefind itself asks for it only once its script has run and its entry file has come. The search page's HTML
+ * has the same preload link.
+ */
+function preloadWasm(): void {
+  const href = `${bundle()}wasm.en.pagefind`;
+  if ([...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].some((l) => l.href.endsWith(href))) return;
+  // As Pagefind fetches it (fetch(), CORS mode), or the preload is not used.
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href });
+  link.crossOrigin = 'anonymous';
+  document.head.append(link);
+}
 
 /** Pagefind's API, imported and set up once. No worker: for an index this size the main thread is faster to
  * start and saves a download. */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
+    preloadWasm();
     const pagefind = (await import(/* @vite-ignore */ `${bundle()}pagefind.js`)) as Pagefind;
     // Pagefind's own ranking already counts a word in the title (5×) or a heading (h2 6², h3 5²) far above one in
     // passing; what it cannot tell apart (one stem for "unit" and "united") the result list sorts out.
@@ -72,6 +90,22 @@ export function loadPagefind(): Promise<Pagefind> {
     throw error;
   });
   return loading;
+}
+
+/**
+ * After a search that failed: Pagefind keeps a failed start (its WebAssembly or index files unreachable) for good,
+ * so it is dropped, with the filters it had loaded, and the next search starts it again. A preload is used by the
+ * first fetch of its file, even when it failed: that fetch is made here, so that Pagefind's goes to the network.
+ */
+async function restartPagefind(): Promise<void> {
+  const failed = loading;
+  loading = undefined;
+  filtersLoading.clear();
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][href$="wasm.en.pagefind"]')) {
+    link.remove();
+    await fetch(link.href).catch(() => undefined);
+  }
+  await (await failed?.catch(() => undefined))?.destroy().catch(() => undefined);
 }
 
 let aliasLoading: Promise<SearchAlias[]> | undefined;
@@ -131,8 +165,6 @@ async function suggestion(term: string, words: string[], matched: Map<string, We
   }
   return changed ? fixed : null;
 }
-
-const filtersLoading = new Map<string, Promise<void>>();
 
 /**
  * Fetches the named filters (each once); from then on every search counts its results by their values. Only these:
@@ -417,6 +449,7 @@ export function resultsInto(view: ResultsView) {
       plan = planQuery(term, aliases);
       found = await findOrNothing(pagefind, term, plan, scopedTo(filters, saved));
     } catch {
+      await restartPagefind();
       if (run === current)
         view.status.textContent = navigator.onLine
           ? 'Search could not load. Check your connection and try again.'

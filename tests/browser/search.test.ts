@@ -29,6 +29,10 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await openDialogAndSearch(page, 'united front');
     await resultTitles(page);
     expect(fetched.some((u) => u.includes('/pagefind/'))).toBe(true);
+    // The WebAssembly, the largest file, is asked for once, with Pagefind's script, not after its entry file.
+    const paths = fetched.map((u) => new URL(u).pathname);
+    expect(paths.filter((p) => p.endsWith('.pagefind'))).toEqual(['/pagefind/wasm.en.pagefind']);
+    expect(paths.indexOf('/pagefind/wasm.en.pagefind')).toBeLessThan(paths.indexOf('/pagefind/pagefind-entry.json'));
   });
 
   it('finds "united front" from any page: the UFWD section first, and a heading sub-result lands on the words', async () => {
