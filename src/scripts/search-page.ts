@@ -136,10 +136,12 @@ export async function setupSearchPage(): Promise<void> {
       try {
         everyValue = await filterValues(filtersShown(by, state.filters));
         // Counted for the search the page shows once they are ready (a search started meanwhile counts nothing).
-        for (let counted = ''; counted !== searchFor(state); state = urlState()) {
+        let counted: string;
+        do {
           counted = searchFor(state);
           counts = state.term || hasFilters(state) ? await countsFor(state.term, state.filters) : everyValue;
-        }
+          state = urlState();
+        } while (searchFor(state) !== counted);
       } catch (error) {
         groups = undefined; // opening them again tries again
         groupBox.replaceChildren(
@@ -151,8 +153,8 @@ export async function setupSearchPage(): Promise<void> {
       for (const box of groupBox.querySelectorAll<HTMLInputElement>('input'))
         box.checked = state.filters[box.name]?.includes(box.value) ?? false;
       groupsReady = true;
-      lastCounts = counts!;
-      showCounts(counts!);
+      lastCounts = counts;
+      showCounts(counts);
     })());
   filterBox.addEventListener('toggle', () => {
     if (filterBox.open) buildGroups().catch(() => undefined);

@@ -173,6 +173,15 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     expect(await resultTitles(page)).toEqual(['Sharp power']);
   });
 
+  it('opens the filters with nothing searched: every value, with how many sections have it', async () => {
+    const page = await newPage();
+    await page.goto(url('search/'));
+    await page.locator('.search-filters summary').click();
+    const sections = page.getByRole('group', { name: 'Section' }).locator('label');
+    await expect.poll(() => sections.count(), { timeout: 10_000 }).toBe(5);
+    expect(await sections.allTextContents()).toContain('Sharp power (1)');
+  });
+
   it('shows a filter the index does not have, ticked, so the reader can see why nothing matches and untick it', async () => {
     const page = await newPage();
     await page.goto(url('search/?q=china&section=A+renamed+section'));
