@@ -6,10 +6,15 @@
 // - the build's time, ms a section (wall clock, and CPU time of the build's processes), and peak memory (the summed PSS of the build and every process it started,
 //   sampled every 200 ms: resident memory with shared pages counted once);
 // - the size of dist/ and of its Pagefind index; the largest HTML page (path, raw and brotli 11);
-// - in Chromium, cold, each in a new browser context (median of --runs): the first search on /search/?q=… (bytes
-//   and ms from opening the page to the first result link), in the dialog (from pressing "/" on a section page and
-//   typing the word to its first result link; bytes fetched from then on), and a misspelt word in the dialog (ms
-//   until "Did you mean" shows; bytes, and the bytes and files of the search vocabulary).
+// - in Chromium, cold, each in a new browser context (median of --runs): the first search on /search/?q=… (bytes,
+//   and ms from the page's navigation start to the first result link), in the dialog (from the "/" key on a section
+//   page, the word typed, to its first result link; bytes fetched from then on), a misspelt word in the dialog and
+//   on /search/ (ms until "Did you mean" shows; bytes, and the bytes and files of the search vocabulary), and, on
+//   /search/ after its first results, opening the filters (ms until their counts show, and bytes). Times are read
+//   in the page (performance.now(), from a script the page runs first), so the browser's own start and the
+//   harness's round trips are not counted; the machine's load average is recorded beside them. The offline
+//   service worker is blocked (Playwright cannot count the bytes it forwards), and the dialog's search is also
+//   timed with it controlling the page, as a reader has it a moment after a first page has loaded.
 // Prints a table and writes bench-results/bench-scale-<date>.json (git-ignored). --reuse takes the scratch folder
 // of an earlier --keep run and measures the dist-* folders it holds without building them again.
 //
@@ -183,7 +188,10 @@ function build(project: string, content: string, out: string): Promise<Built> {
 }
 
 interface SearchRun {
+  /** Measured in the page: from navigation start (/search/) or from the "/" key (the dialog) to what was awaited. */
   ms: number;
+  /** The same from outside, as the harness saw it (includes starting the page and the protocol's round trips). */
+  wallMs: number;
   bytes: number;
   /** The same without the response headers (which repeat the Content-Security-Policy on every response). */
   bodyBytes: number;
@@ -240,19 +248,85 @@ function countRequests(page: Page) {
   };
 }
 
-/** One cold first search on /search/?q=…: time from opening it to the first result link. */
-async function searchPage(browser: Browser, url: string, word: string): Promise<SearchRun> {
-  const context = await browser.newContext();
+/**
+ * Run in the page before its own scripts: notes (performance.now(), from navigation start) when the "/" key goes
+ * down, when the first result link, a "Did you mean" control and a filter count appear.
+ */
+function watchInPage() {
+  const seen: Record<string, number> = {};
+  (window as unknown as { benchSeen: Record<string, number> }).benchSeen = seen;
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === '/' && seen.key === undefined) seen.key = performance.now();
+    },
+    { capture: true },
+  );
+  const marks: Record<string, string> = {
+    result: '.results .result-link',
+    suggestion: '.search-suggest:not([hidden]) :is(a, button)',
+    filterCount: '.filter-option:not([hidden]) .filter-count:not(:empty)',
+  };
+  new MutationObserver(() => {
+    for (const [name, selector] of Object.entries(marks))
+      if (seen[name] === undefined && document.querySelector(selector)) seen[name] = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+const seenInPage = (page: Page) =>
+  page.evaluate(() => (window as unknown as { benchSeen: Record<string, number> }).benchSeen);
+
+type Awaited = 'result' | 'suggestion';
+
+/**
+ * The offline service worker registers after load, takes control of the page and answers its requests (from the
+ * network, keeping a copy). Playwright cannot count the bytes of requests a worker answers, so the searches are
+ * measured without it; the dialog's is timed with it too.
+ */
+const WITHOUT_WORKER = { serviceWorkers: 'block' } as const;
+const SELECTORS: Record<Awaited, (scope: string) => string> = {
+  result: (scope) => `${scope} .results .result-link`,
+  suggestion: (scope) => `${scope} .search-suggest:not([hidden]) :is(a, button)`,
+};
+
+/** One cold search on /search/?q=…: from navigation start to the first result link or to "Did you mean". */
+async function searchPage(browser: Browser, url: string, word: string, waitFor: Awaited): Promise<SearchRun> {
+  const context = await browser.newContext(WITHOUT_WORKER);
   const page = await context.newPage();
+  await page.addInitScript(watchInPage);
   const counter = countRequests(page);
   counter.start();
   const started = Date.now();
   await page.goto(`${url}search/?q=${encodeURIComponent(word)}`);
-  await page.locator('.search-page .results .result-link').first().waitFor({ timeout: 120_000 });
-  const ms = Date.now() - started;
+  await page.locator(SELECTORS[waitFor]('.search-page')).first().waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - started;
+  const seen = await seenInPage(page);
   const run = await counter.done();
   await context.close();
-  return { ms, ...run };
+  return { ms: Math.round(seen[waitFor]), wallMs, ...run };
+}
+
+/** After a first search on /search/: opening the filters, until their counts show (their values are fetched then). */
+async function openFilters(browser: Browser, url: string, word: string): Promise<SearchRun> {
+  const context = await browser.newContext(WITHOUT_WORKER);
+  const page = await context.newPage();
+  await page.addInitScript(watchInPage);
+  const counter = countRequests(page);
+  await page.goto(`${url}search/?q=${encodeURIComponent(word)}`);
+  await page.locator('.search-page .results .result-link').first().waitFor({ timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  counter.start();
+  const started = Date.now();
+  const clicked = await page.evaluate(() => performance.now());
+  await page.locator('.search-filters summary').click();
+  await page
+    .locator('.search-filters .filter-option:not([hidden]) .filter-count:not(:empty)')
+    .first()
+    .waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - started;
+  const seen = await seenInPage(page);
+  const run = await counter.done();
+  await context.close();
+  return { ms: Math.round(seen.filterCount - clicked), wallMs, ...run };
 }
 
 /** One cold search in the dialog of a section page: from "/" and typing to the first result, or to the suggestion. */
@@ -261,27 +335,34 @@ async function dialogSearch(
   url: string,
   sectionPath: string,
   word: string,
-  waitFor: 'result' | 'suggestion',
+  waitFor: Awaited,
+  worker: 'block' | 'allow' = 'block',
 ): Promise<SearchRun> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: worker });
   const page = await context.newPage();
+  await page.addInitScript(watchInPage);
   const counter = countRequests(page);
   await page.goto(`${url}${sectionPath.slice(1)}`);
   await page.waitForLoadState('networkidle');
+  // With the worker: search once it controls the page, as a reader does a moment after the page has loaded.
+  if (worker === 'allow')
+    await page
+      .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 })
+      .catch(() => undefined); // a build without the worker
   counter.start();
   const started = Date.now();
   await page.keyboard.press('/');
   await page.keyboard.type(word);
-  const target =
-    waitFor === 'result'
-      ? page.locator('.search-dialog .results .result-link').first()
-      : page.locator('.search-dialog .search-suggest:not([hidden]) button').first();
-  await target.waitFor({ timeout: 120_000 });
-  const ms = Date.now() - started;
+  await page.locator(SELECTORS[waitFor]('.search-dialog')).first().waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - started;
+  const seen = await seenInPage(page);
   const run = await counter.done();
   await context.close();
-  return { ms, ...run };
+  return { ms: Math.round(seen[waitFor] - seen.key), wallMs, ...run };
 }
+
+/** The machine's load average over the last minute (other work shares it: timings are inflated by it). */
+const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
 const root = options.reuse ? resolve(options.reuse) : mkdtempSync(join(tmpdir(), 'reader-scale-'));
 console.log(`scratch folder: ${root}`);
@@ -345,17 +426,26 @@ try {
     const onPage: SearchRun[] = [];
     const inDialog: SearchRun[] = [];
     const suggestion: SearchRun[] = [];
+    const suggestionOnPage: SearchRun[] = [];
+    const withWorker: SearchRun[] = [];
+    const filters: SearchRun[] = [];
+    const load = [loadAverage()];
     try {
       for (let i = 0; i < runs; i++) {
-        onPage.push(await searchPage(browser, server.url, library.query));
+        onPage.push(await searchPage(browser, server.url, library.query, 'result'));
         inDialog.push(await dialogSearch(browser, server.url, sectionPath, library.query, 'result'));
+        withWorker.push(await dialogSearch(browser, server.url, sectionPath, library.query, 'result', 'allow'));
         suggestion.push(await dialogSearch(browser, server.url, sectionPath, library.typo, 'suggestion'));
+        suggestionOnPage.push(await searchPage(browser, server.url, library.typo, 'suggestion'));
+        filters.push(await openFilters(browser, server.url, library.query));
       }
     } finally {
       await server.close();
     }
+    load.push(loadAverage());
     const pick = (list: SearchRun[]) => ({
       ms: median(list.map((s) => s.ms)),
+      wallMs: median(list.map((s) => s.wallMs)),
       bytes: median(list.map((s) => s.bytes)),
       bodyBytes: median(list.map((s) => s.bodyBytes)),
       pagefindBytes: median(list.map((s) => s.pagefindBytes)),
@@ -383,9 +473,13 @@ try {
       query: library.query,
       typo: library.typo,
       runs,
+      loadAverage: load,
       searchPage: pick(onPage),
       dialog: pick(inDialog),
+      dialogWithWorker: pick(withWorker),
       suggestion: pick(suggestion),
+      suggestionOnPage: pick(suggestionOnPage),
+      filtersOpened: pick(filters),
     });
   }
 } finally {
@@ -424,9 +518,12 @@ const rows = [
     'dist MB',
     'pagefind MB',
     'largest page (KB raw / brotli)',
-    'dialog: ms, KB (bodies)',
+    'dialog: ms, KB (bodies); ms with the worker',
     '/search/: ms, KB (bodies)',
-    'suggestion: ms, KB (vocabulary KB, files)',
+    'suggestion, dialog: ms, KB (vocabulary KB, files)',
+    'suggestion, /search/: ms, KB (bodies)',
+    'filters opened: ms, KB (bodies)',
+    'load average',
   ],
   ...results.map((r) => [
     r.library,
@@ -438,12 +535,18 @@ const rows = [
     mb(r.distBytes),
     mb(r.pagefindBytes),
     `${r.largestPage.path} ${kb(r.largestPage.rawBytes)} / ${kb(r.largestPage.brotliBytes)}`,
-    `${r.dialog.ms}, ${kb(r.dialog.bytes)} (${kb(r.dialog.bodyBytes)})`,
+    `${r.dialog.ms}, ${kb(r.dialog.bytes)} (${kb(r.dialog.bodyBytes)}); ${r.dialogWithWorker.ms}`,
     `${r.searchPage.ms}, ${kb(r.searchPage.bytes)} (${kb(r.searchPage.bodyBytes)})`,
     `${r.suggestion.ms}, ${kb(r.suggestion.bytes)} (${kb(r.suggestion.vocabularyBytes)}, ${r.suggestion.vocabularyRequests})`,
+    `${r.suggestionOnPage.ms}, ${kb(r.suggestionOnPage.bytes)} (${kb(r.suggestionOnPage.bodyBytes)})`,
+    `${r.filtersOpened.ms}, ${kb(r.filtersOpened.bytes)} (${kb(r.filtersOpened.bodyBytes)})`,
+    r.loadAverage.join('–'),
   ]),
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-console.log(`\ncold, median of ${runs}; bytes over the wire (gzip: plain HTTP), headers included`);
+console.log(
+  `\ncold, median of ${runs}; ms measured in the page; bytes over the wire (gzip: plain HTTP), headers included;` +
+    ' load average (1 min) before and after the searches',
+);
 for (const row of rows) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
 console.log(`\nwritten to ${relative(PROJECT, join(PROJECT, file))}`);

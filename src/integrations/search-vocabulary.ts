@@ -1,12 +1,12 @@
 // The vocabulary behind "Did you mean …?", written once Pagefind has indexed the site: every word of the text
 // Pagefind indexed (read back from its fragment files, so it is exactly what search can find), with how often it
-// occurs, plus the search aliases; one small JSON file per first letter in pagefind/vocabulary/ (and index.json,
-// the list of them), so that a suggestion fetches one small file however large the library grows. Written in a
-// fixed order: builds stay identical.
+// occurs, plus the search aliases; one small JSON file per first letter a–z in pagefind/vocabulary/ (`u.json`) and
+// `other.json` for the words of other scripts, each written even when empty, so that a suggestion fetches one small
+// file however large the library grows, and nothing else. Written in a fixed order: builds stay identical.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { buildVocabulary } from '../lib/search-suggest';
+import { VOCABULARY_KEYS, buildVocabulary } from '../lib/search-suggest';
 
 /** Pagefind's fragment files are gzipped JSON after a signature. */
 function readFragment(path: string): { content?: string } {
@@ -35,8 +35,6 @@ export function writeSearchVocabulary(outDir: string): number {
   const dir = join(bundle, 'vocabulary');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const [key, entries] of files) writeFileSync(join(dir, `${key}.json`), JSON.stringify(entries));
-  // Which files there are, so that search asks only for one that exists.
-  writeFileSync(join(dir, 'index.json'), JSON.stringify([...files.keys()]));
-  return files.size;
+  for (const key of VOCABULARY_KEYS) writeFileSync(join(dir, `${key}.json`), JSON.stringify(files.get(key) ?? []));
+  return VOCABULARY_KEYS.length;
 }

@@ -64,7 +64,7 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
     languages: Record<string, { hash: string; wasm?: string }>;
   };
   const languages = Object.values(entry.languages);
-  const shared = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/vocabulary/index.json'];
+  const shared = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json'];
   const fragmentsByBriefing = new Map<string, { hash: string; fragment: Fragment }[]>();
   const chunksByBriefing = new Map<string, Set<string>>();
   for (const language of languages) {

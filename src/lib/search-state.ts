@@ -7,6 +7,15 @@
  */
 export const FILTER_NAMES = ['section', 'briefing', 'person', 'organisation', 'concept'] as const;
 
+/**
+ * The filters /search/ shows: the section filter (a library of a few briefings) or the briefing filter (a larger one:
+ * a section filter would list every section), unless a link asks for the other, and the entities. Only these are
+ * fetched from the index; the alias filter the build gives each section is for the search itself.
+ */
+export function filtersShown(by: 'section' | 'briefing', asked: Record<string, string[]>): string[] {
+  return FILTER_NAMES.filter((name) => (name === 'section' || name === 'briefing' ? name === by || asked[name] : true));
+}
+
 export interface SearchState {
   term: string;
   /** Checked values by filter name; only names in FILTER_NAMES, never empty lists. */

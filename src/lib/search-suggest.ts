@@ -68,11 +68,19 @@ export function closestWord(
   return best?.word ?? null;
 }
 
-/** The vocabulary file a word's suggestions are in: its first letter (a–z, 0–9), or the code of another script's. */
+/**
+ * The vocabulary files, every one written even when empty, so that a suggestion fetches its file at once (no list of
+ * them first, and never a 404): one per letter a–z, and one for words that start with a letter of another script
+ * (in a library in English, a few names and aliases).
+ */
+export const VOCABULARY_KEYS = [...'abcdefghijklmnopqrstuvwxyz', 'other'];
+
+/** The vocabulary file a word's suggestions are in: its first letter a–z, or `other`; none for a number. */
 export function vocabularyKey(word: string): string | null {
   const first = [...foldWord(word)][0];
-  if (!first) return null;
-  return /^[a-z0-9]$/.test(first) ? first : `u${first.codePointAt(0)!.toString(16)}`;
+  // Numbers are no words to suggest (buildVocabulary leaves them out).
+  if (!first || /^\p{N}/u.test(first)) return null;
+  return /^[a-z]$/.test(first) ? first : 'other';
 }
 
 /**

@@ -1,9 +1,11 @@
 // /search/: the query and the active filters live in the URL (?q=…&section=…&person=…). Typing
 // replaces the history entry, pressing Enter adds one; Back/Forward and shared links reproduce
-// the same results. The filters are checkboxes built from the index, with how many results each gives.
+// the same results. The filters are checkboxes built from the index, with how many results each gives,
+// fetched when the reader opens them (or a link ticks one): the first search fetches no filter at all.
 import { FILTER_VALUES_SHOWN } from '../lib/page-sizes';
 import {
   FILTER_NAMES,
+  filtersShown,
   hasFilters,
   searchFor,
   stateFromParams,
@@ -11,7 +13,16 @@ import {
   type SearchState,
 } from '../lib/search-state';
 import { TYPE_LABELS } from '../lib/entity-types';
-import { element, loadPagefind, partsOf, resultsInto, type Outcome } from './search-results';
+import {
+  countsFor,
+  element,
+  filterValues,
+  loadPagefind,
+  partsOf,
+  preloadPagefind,
+  resultsInto,
+  type Outcome,
+} from './search-results';
 
 const LABELS: Record<string, string> = {
   section: 'Section',
@@ -29,10 +40,8 @@ function filterGroups(
   asked: SearchState['filters'],
   by: 'section' | 'briefing',
 ): HTMLElement[] {
-  // A library of a few briefings filters by section; a larger one by briefing (the page says which), unless a link
-  // asks for the other.
-  const offered = (name: string) => (name === 'section' || name === 'briefing' ? name === by || asked[name] : true);
-  return FILTER_NAMES.filter((name) => (all[name] || asked[name]) && offered(name)).map((name) => {
+  const shown = filtersShown(by, asked);
+  return FILTER_NAMES.filter((name) => (all[name] || asked[name]) && shown.includes(name)).map((name) => {
     const group = element('fieldset', 'filter-group');
     group.dataset.filter = name;
     group.append(element('legend', '', LABELS[name]));
@@ -79,7 +88,9 @@ export async function setupSearchPage(): Promise<void> {
     },
   });
 
+  // Until the filters are built, those ticked are the URL's.
   const checked = (): SearchState['filters'] => {
+    if (!groupsReady) return urlState().filters;
     const filters: SearchState['filters'] = {};
     for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked'))
       (filters[box.name] ??= []).push(box.value);
@@ -106,6 +117,48 @@ export async function setupSearchPage(): Promise<void> {
     }
   };
   let lastCounts: Outcome['counts'] = {};
+  const urlState = () => stateFromParams(new URLSearchParams(window.location.search));
+
+  // The filters are fetched the first time they are opened, or when a link ticks one: most searches never open them,
+  // and at 1,000 briefings their values are half of what a first search would fetch. Only the filters shown are
+  // fetched (not the section filter of a large library, which every search would then count).
+  const by = filterBox.dataset.by === 'briefing' ? 'briefing' : 'section';
+  const groupBox = filterBox.querySelector<HTMLElement>('.filter-groups')!;
+  /** Every value of the filters shown, with how many sections have it: the counts while nothing is searched. */
+  let everyValue: Outcome['counts'] = {};
+  let groups: Promise<void> | undefined;
+  let groupsReady = false;
+  const buildGroups = () =>
+    (groups ??= (async () => {
+      let state = urlState(); // the last search's, which the counts are for
+      groupBox.replaceChildren(element('p', 'filter-note', 'Loading the filters…'));
+      let counts: Outcome['counts'];
+      try {
+        everyValue = await filterValues(filtersShown(by, state.filters));
+        // Counted for the search the page shows once they are ready (a search started meanwhile counts nothing).
+        let counted: string;
+        do {
+          counted = searchFor(state);
+          counts = state.term || hasFilters(state) ? await countsFor(state.term, state.filters) : everyValue;
+          state = urlState();
+        } while (searchFor(state) !== counted);
+      } catch (error) {
+        groups = undefined; // opening them again tries again
+        groupBox.replaceChildren(
+          element('p', 'filter-note', 'The filters could not load. Check your connection and try again.'),
+        );
+        throw error;
+      }
+      groupBox.replaceChildren(...filterGroups(everyValue, state.filters, by));
+      for (const box of groupBox.querySelectorAll<HTMLInputElement>('input'))
+        box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+      groupsReady = true;
+      lastCounts = counts;
+      showCounts(counts);
+    })());
+  filterBox.addEventListener('toggle', () => {
+    if (filterBox.open) buildGroups().catch(() => undefined);
+  });
 
   let pushNext = false;
   const run = async (state: SearchState, record: boolean) => {
@@ -118,17 +171,21 @@ export async function setupSearchPage(): Promise<void> {
     }
     // The A–Z index is for browsing: shown while the box is empty, not under results.
     termIndex.hidden = Boolean(state.term || hasFilters(state));
+    // Counts only if the filters were there when it started (else they count for themselves once they are).
+    const counted = groupsReady;
     const outcome = await search(state.term, state.filters);
     if (!outcome) return;
+    filterBox.hidden = false;
     noResults.hidden = !((state.term || hasFilters(state)) && outcome.count === 0);
-    lastCounts = outcome.counts;
-    showCounts(outcome.counts);
+    if (!counted) return;
+    lastCounts = state.term || hasFilters(state) ? outcome.counts : everyValue;
+    showCounts(lastCounts);
   };
   const fromForm = () => run({ term: input.value.trim(), filters: checked() }, true);
-  const asked = stateFromParams(new URLSearchParams(window.location.search));
+  const asked = urlState();
   termIndex.hidden = Boolean(asked.term || hasFilters(asked));
   const fromUrl = () => {
-    const state = stateFromParams(new URLSearchParams(window.location.search));
+    const state = urlState();
     input.value = state.term;
     for (const box of filterBox.querySelectorAll<HTMLInputElement>('input'))
       box.checked = state.filters[box.name]?.includes(box.value) ?? false;
@@ -154,26 +211,29 @@ export async function setupSearchPage(): Promise<void> {
     showCounts(lastCounts);
     group.querySelector<HTMLInputElement>('label:not([hidden]) input')?.focus();
   });
-  window.addEventListener('popstate', () => void run(fromUrl(), false));
+  // Back or Forward to filters not yet fetched: their boxes are built first, ticked as the URL says.
+  window.addEventListener('popstate', () => {
+    if (hasFilters(urlState())) {
+      filterBox.open = true;
+      buildGroups().catch(() => undefined);
+    }
+    void run(fromUrl(), false);
+  });
 
-  try {
-    const pagefind = await loadPagefind();
-    const everyValue = await pagefind.filters();
-    filterBox
-      .querySelector('.filter-groups')!
-      .replaceChildren(
-        ...filterGroups(everyValue, asked.filters, filterBox.dataset.by === 'briefing' ? 'briefing' : 'section'),
-      );
-    lastCounts = everyValue;
-    filterBox.hidden = false;
-  } catch {
-    // Search could not load: the search itself says so below, and the filters stay hidden.
-  }
-  const typed = input.value.trim(); // typed while search was loading
-  const start = fromUrl();
-  showCounts(lastCounts);
+  // Pagefind, its index and the aliases load at once, side by side; the filters show once search can run (if it
+  // cannot, the search says so and they stay hidden).
+  preloadPagefind();
+  loadPagefind().then(
+    () => (filterBox.hidden = false),
+    () => undefined,
+  );
   // Filters from a shared link are shown, so the reader sees why the results are narrowed.
-  if (hasFilters(start)) filterBox.open = true;
+  if (hasFilters(asked)) {
+    filterBox.open = true;
+    buildGroups().catch(() => undefined);
+  }
+  const typed = input.value.trim(); // typed while the page was loading
+  const start = fromUrl();
   if (typed && !start.term) {
     input.value = typed;
     await fromForm();

@@ -44,7 +44,9 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: object }): Promise<SearchResponse>;
-  filters(): Promise<Counts>;
+  /** Fetches what a search would need (its words' and filters' chunks) without running it; `null`: filters only. */
+  preload(term: string | null, options?: { filters?: object }): Promise<void>;
+  destroy(): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
@@ -55,11 +57,28 @@ const base = () => document.body.dataset.base ?? '/';
 const bundle = () => document.body.dataset.pagefindBundle ?? '/pagefind/';
 
 let loading: Promise<Pagefind> | undefined;
+/** The filters fetched so far, by name (`loadFilters`). */
+const filtersLoading = new Map<string, Promise<void>>();
+
+/**
+ * Starts fetching Pagefind's WebAssembly (named for the index's one language, English) now, beside its script:
+ * Pagefind itself asks for it only once its script has run and its entry file has come. The search page's HTML
+ * has the same preload link.
+ */
+function preloadWasm(): void {
+  const href = `${bundle()}wasm.en.pagefind`;
+  if ([...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].some((l) => l.href.endsWith(href))) return;
+  // As Pagefind fetches it (fetch(), CORS mode), or the preload is not used.
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href });
+  link.crossOrigin = 'anonymous';
+  document.head.append(link);
+}
 
 /** Pagefind's API, imported and set up once. No worker: for an index this size the main thread is faster to
  * start and saves a download. */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
+    preloadWasm();
     const pagefind = (await import(/* @vite-ignore */ `${bundle()}pagefind.js`)) as Pagefind;
     // Pagefind's own ranking already counts a word in the title (5×) or a heading (h2 6², h3 5²) far above one in
     // passing; what it cannot tell apart (one stem for "unit" and "united") the result list sorts out.
@@ -71,6 +90,22 @@ export function loadPagefind(): Promise<Pagefind> {
     throw error;
   });
   return loading;
+}
+
+/**
+ * After a search that failed: Pagefind keeps a failed start (its WebAssembly or index files unreachable) for good,
+ * so it is dropped, with the filters it had loaded, and the next search starts it again. A preload is used by the
+ * first fetch of its file, even when it failed: that fetch is made here, so that Pagefind's goes to the network.
+ */
+async function restartPagefind(): Promise<void> {
+  const failed = loading;
+  loading = undefined;
+  filtersLoading.clear();
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][href$="wasm.en.pagefind"]')) {
+    link.remove();
+    await fetch(link.href).catch(() => undefined);
+  }
+  await (await failed?.catch(() => undefined))?.destroy().catch(() => undefined);
 }
 
 let aliasLoading: Promise<SearchAlias[]> | undefined;
@@ -93,19 +128,21 @@ export function preloadPagefind(): void {
 }
 
 const vocabularies = new Map<string, Promise<VocabularyEntry[]>>();
-let vocabularyKeys: Promise<string[]> | undefined;
 
-const fetchJson = <T>(path: string, fallback: T): Promise<T> =>
-  fetch(`${bundle()}${path}`)
-    .then((response) => (response.ok ? (response.json() as Promise<T>) : fallback))
-    .catch(() => fallback);
-
-/** One vocabulary file (the words that start with one letter), fetched once, if the library has one. */
+/** One vocabulary file (the words that start with one letter), fetched once: the one request a suggestion makes. */
 async function vocabulary(word: string): Promise<VocabularyEntry[]> {
   const key = vocabularyKey(word);
-  vocabularyKeys ??= fetchJson<string[]>('vocabulary/index.json', []);
-  if (!key || !(await vocabularyKeys).includes(key)) return [];
-  if (!vocabularies.has(key)) vocabularies.set(key, fetchJson<VocabularyEntry[]>(`vocabulary/${key}.json`, []));
+  if (!key) return [];
+  if (!vocabularies.has(key))
+    vocabularies.set(
+      key,
+      fetch(`${bundle()}vocabulary/${key}.json`)
+        .then((response) => (response.ok ? (response.json() as Promise<VocabularyEntry[]>) : []))
+        .catch(() => {
+          vocabularies.delete(key); // offline or a failed request: the next suggestion tries again
+          return [];
+        }),
+    );
   return vocabularies.get(key)!;
 }
 
@@ -129,9 +166,27 @@ async function suggestion(term: string, words: string[], matched: Map<string, We
   return changed ? fixed : null;
 }
 
-let filtersLoaded: Promise<Counts> | undefined;
-/** Every filter value with its count; loading them also lets each search count its results by value. */
-const allFilters = (pagefind: Pagefind) => (filtersLoaded ??= pagefind.filters());
+/**
+ * Fetches the named filters (each once); from then on every search counts its results by their values. Only these:
+ * Pagefind's own `filters()` fetches every filter, and at 1,000 briefings the section filter alone is 80 KB and
+ * makes every search count 5,000 values.
+ */
+async function loadFilters(pagefind: Pagefind, names: string[]): Promise<void> {
+  const missing = names.filter((name) => !filtersLoading.has(name));
+  if (missing.length > 0) {
+    const loading = pagefind.preload(null, { filters: Object.fromEntries(missing.map((name) => [name, []])) });
+    for (const name of missing) filtersLoading.set(name, loading);
+  }
+  await Promise.all(names.map((name) => filtersLoading.get(name)));
+}
+
+/** Every value of the named filters, with how many sections have it (fetching those filters only). */
+export async function filterValues(names: string[]): Promise<Counts> {
+  const pagefind = await loadPagefind();
+  await loadFilters(pagefind, names);
+  const counts = (await pagefind.search(null)).filters;
+  return Object.fromEntries(names.filter((name) => counts[name]).map((name) => [name, counts[name]]));
+}
 
 /** The sections (by their filter value) among a response's results. */
 const sectionsOf = (response: SearchResponse) =>
@@ -155,7 +210,7 @@ async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<string, 
   const conditions: object[] = [];
   const none = { hits: [], counts: {}, missing: [] };
   if (plan.phrases.length > 0) {
-    await allFilters(pagefind);
+    await loadFilters(pagefind, ['section']);
     for (const phrase of plan.phrases) {
       const sections = sectionsOf(await pagefind.search(`"${phrase}"`));
       if (sections.length === 0) return none;
@@ -187,7 +242,7 @@ async function find(pagefind: Pagefind, plan: QueryPlan, chosen: Record<string, 
     // Filters alone: every section they allow, counted among all sections.
     return {
       hits: (await pagefind.search(null, { filters: all })).results,
-      counts: await allFilters(pagefind),
+      counts: (await pagefind.search(null)).filters,
       missing: [],
     };
   }
@@ -313,6 +368,27 @@ function onlySaved(chosen: string[] | undefined, saved: string[]): string[] {
   return among.length ? among : ['\u0000'];
 }
 
+/** The reader's filters, narrowed offline to the briefings saved on this device (`saved`; null online). */
+const scopedTo = (filters: Record<string, string[]>, saved: string[] | null) =>
+  saved ? { ...filters, briefing: onlySaved(filters.briefing, saved) } : filters;
+
+/** Typed words that leave nothing to search for ("🐺🐺": no letter or digit) match nothing, not every section. */
+const findOrNothing = (pagefind: Pagefind, term: string, plan: QueryPlan, filters: Record<string, string[]>) =>
+  term && plan.words.length + plan.phrases.length + plan.aliases.length === 0
+    ? Promise.resolve<Found>({ hits: [], counts: {}, missing: [] })
+    : find(pagefind, plan, filters);
+
+/**
+ * Results by filter value for a query (the reader's own filters aside), as `search` counts them, with nothing shown:
+ * for filters opened after the search ran, whose values that search did not count.
+ */
+export async function countsFor(term: string, filters: Record<string, string[]>): Promise<Counts> {
+  const saved = await offlineBriefings().catch(() => []);
+  if (saved?.length === 0) return {};
+  const [pagefind, aliases] = await Promise.all([loadPagefind(), loadAliases()]);
+  return (await findOrNothing(pagefind, term, planQuery(term, aliases), scopedTo(filters, saved))).counts;
+}
+
 const offlineNote = (saved: string[]) =>
   ` You are offline: searched ${saved.length === 1 ? 'the one briefing' : `the ${saved.length} briefings`} saved on this device; briefings not saved are not available until you are back online.`;
 
@@ -373,15 +449,13 @@ export function resultsInto(view: ResultsView) {
       view.status.textContent = NOTHING_SAVED;
       return null;
     }
-    const scoped = saved ? { ...filters, briefing: onlySaved(filters.briefing, saved) } : filters;
     try {
       const [pagefind, aliases] = await Promise.all([loadPagefind(), loadAliases()]);
       if (run !== current) return null;
       plan = planQuery(term, aliases);
-      // Typed words that leave nothing to search for ("🐺🐺": no letter or digit) match nothing, not every section.
-      const nothingToFind = term && plan.words.length + plan.phrases.length + plan.aliases.length === 0;
-      found = nothingToFind ? { hits: [], counts: {}, missing: [] } : await find(pagefind, plan, scoped);
+      found = await findOrNothing(pagefind, term, plan, scopedTo(filters, saved));
     } catch {
+      await restartPagefind();
       if (run === current)
         view.status.textContent = navigator.onLine
           ? 'Search could not load. Check your connection and try again.'

@@ -1,7 +1,9 @@
 // Search in a library larger than one screen of results: a synthetic library (scripts/scale-library.ts, the one
 // `npm run bench:scale` uses) built into its own folder from a scratch copy of the project. Results come ten at a
 // time, and a result's text (its Pagefind fragment) is fetched only when its card is shown.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildVocabulary, seededRandom } from '../../scripts/scale-library';
 import { describeInBrowser } from '../support/browser';
@@ -13,6 +15,13 @@ const { root: ROOT, out: OUT } = syntheticSiteFolder('paging');
 const WORD = buildVocabulary(seededRandom(SEED)).words[0];
 
 beforeAll(() => buildSyntheticSite(ROOT, 6, SEED), 180_000);
+
+/** The filter a Pagefind filter file holds: its name is the first string after the signature (CBOR, a short text). */
+function filterName(path: string): string {
+  const bytes = gunzipSync(readFileSync(join(OUT, path))).subarray('pagefind_dcd'.length);
+  const length = bytes[1] - 0x60; // bytes[0] opens a pair; a text of under 24 bytes is 0x60 + its length
+  return bytes.subarray(2, 2 + length).toString('utf8');
+}
 
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
@@ -43,12 +52,21 @@ describeInBrowser(
 
     it('filters a library of more than a handful of briefings by briefing, each with its count, not by section', async () => {
       const page = await newPage();
+      const filters: string[] = [];
+      page.on('requestfinished', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.endsWith('.pf_filter')) filters.push(filterName(path.slice(1)));
+      });
       await page.goto(url(`search/?q=${WORD}`));
       await page.locator('.results .result-link').first().waitFor({ timeout: 10_000 });
+      await page.waitForLoadState('networkidle');
+      // The filters' values and counts are fetched when the reader opens them, and only for the filters shown.
+      expect(filters).toEqual([]);
       await page.locator('.search-filters summary').click();
       expect(await page.getByRole('group', { name: 'Section' }).count()).toBe(0);
       const briefings = page.getByRole('group', { name: 'Briefing' }).getByRole('checkbox');
-      expect(await briefings.count()).toBe(6);
+      await expect.poll(() => briefings.count()).toBe(6);
+      expect(filters.sort()).toEqual(['briefing', 'concept', 'organisation', 'person']);
       const first = page.getByRole('group', { name: 'Briefing' }).locator('label').first();
       const [, title, count] = (await first.textContent())!.match(/^(.+) \((\d+)\)$/)!;
       await first.getByRole('checkbox').check();

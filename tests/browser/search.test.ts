@@ -29,6 +29,10 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
     await openDialogAndSearch(page, 'united front');
     await resultTitles(page);
     expect(fetched.some((u) => u.includes('/pagefind/'))).toBe(true);
+    // The WebAssembly, the largest file, is asked for once, with Pagefind's script, not after its entry file.
+    const paths = fetched.map((u) => new URL(u).pathname);
+    expect(paths.filter((p) => p.endsWith('.pagefind'))).toEqual(['/pagefind/wasm.en.pagefind']);
+    expect(paths.indexOf('/pagefind/wasm.en.pagefind')).toBeLessThan(paths.indexOf('/pagefind/pagefind-entry.json'));
   });
 
   it('finds "united front" from any page: the UFWD section first, and a heading sub-result lands on the words', async () => {
@@ -169,6 +173,15 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     expect(await resultTitles(page)).toEqual(['Sharp power']);
   });
 
+  it('opens the filters with nothing searched: every value, with how many sections have it', async () => {
+    const page = await newPage();
+    await page.goto(url('search/'));
+    await page.locator('.search-filters summary').click();
+    const sections = page.getByRole('group', { name: 'Section' }).locator('label');
+    await expect.poll(() => sections.count(), { timeout: 10_000 }).toBe(5);
+    expect(await sections.allTextContents()).toContain('Sharp power (1)');
+  });
+
   it('shows a filter the index does not have, ticked, so the reader can see why nothing matches and untick it', async () => {
     const page = await newPage();
     await page.goto(url('search/?q=china&section=A+renamed+section'));
@@ -233,7 +246,7 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
   });
 
-  it('fetches the vocabulary only for a word that needs a suggestion: the list of files, then one small file', async () => {
+  it('fetches the vocabulary only for a word that needs a suggestion, and then one small file', async () => {
     const page = await newPage();
     const fetched: string[] = [];
     page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
@@ -243,10 +256,7 @@ describeInBrowser('the search page', ({ newPage, url }) => {
     expect(fetched.filter((path) => path.includes('/vocabulary/'))).toEqual([]);
     await page.locator('.search-page input[type="search"]').fill('Uighur');
     await page.locator('.search-page .search-suggest a').waitFor({ timeout: 10_000 });
-    expect(fetched.filter((path) => path.includes('/vocabulary/'))).toEqual([
-      '/pagefind/vocabulary/index.json',
-      '/pagefind/vocabulary/u.json',
-    ]);
+    expect(fetched.filter((path) => path.includes('/vocabulary/'))).toEqual(['/pagefind/vocabulary/u.json']);
   });
 });
 

@@ -57,7 +57,6 @@ describe('the offline file list of a briefing', () => {
       '/pagefind/pagefind-entry.json',
       `/pagefind/pagefind.${language.hash}.pf_meta`,
       `/pagefind/wasm.${language.wasm}.pagefind`,
-      '/pagefind/vocabulary/index.json',
       '/pagefind/vocabulary/u.json',
       '/search-aliases.json',
       ...meta.filters.map((f) => `/pagefind/filter/${f.hash}.pf_filter`),

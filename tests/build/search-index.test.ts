@@ -2,7 +2,7 @@
 // search could match (no print-only or hidden text, no alias attributes, no footnote numbers, no searchable
 // metadata beyond the title the page shows); the aliases each section answers to; the vocabulary for
 // suggestions. Read from the files the build wrote.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, loadPage, normalizeText, sectionFile, SECTION_SLUGS, BRIEFING } from '../support/dist';
@@ -56,10 +56,8 @@ describe('what the index holds beside the text', () => {
   it('writes the vocabulary for "Did you mean …?": one file per first letter, small, from the indexed words', () => {
     const dir = join(DIST, 'pagefind', 'vocabulary');
     const files = readdirSync(dir).sort();
-    expect(files).toContain('u.json');
-    expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))).toEqual(
-      files.filter((f) => f !== 'index.json').map((f) => f.replace(/\.json$/, '')),
-    );
+    // Every file search can ask for (vocabularyKey) is there, empty or not: a suggestion fetches its one file at once.
+    expect(files).toEqual([...'abcdefghijklmnopqrstuvwxyz', 'other'].map((key) => `${key}.json`).sort());
     const total = files.reduce((sum, name) => sum + brotliSize(readFileSync(join(dir, name))), 0);
     expect(total, `${files.length} files, ${total} B brotli`).toBeLessThanOrEqual(10 * KB);
     const u = JSON.parse(readFileSync(join(dir, 'u.json'), 'utf8')) as [string, number][];
@@ -73,5 +71,24 @@ describe('what the index holds beside the text', () => {
       const parts = word.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       expect(fromAliases.has(word.toLowerCase()) || parts.every((p) => known.has(p)), word).toBe(true);
     }
+  });
+});
+
+describe('the search page', () => {
+  it('starts fetching Pagefind’s script and WebAssembly with the page, and both are files the build wrote', () => {
+    const page = loadPage('search/index.html');
+    const bundle = page.body.dataset.pagefindBundle!;
+    const links = [...page.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')];
+    expect(links.map((l) => [l.getAttribute('rel'), l.getAttribute('href')])).toEqual([
+      ['modulepreload', `${bundle}pagefind.js`],
+      ['preload', `${bundle}wasm.en.pagefind`],
+    ]);
+    // Pagefind fetches its WebAssembly with fetch(), which takes a preload only if it is as="fetch", CORS mode.
+    expect(links[1].getAttribute('as')).toBe('fetch');
+    expect(links[1].hasAttribute('crossorigin')).toBe(true);
+    for (const link of links)
+      expect(existsSync(join(DIST, 'pagefind', link.getAttribute('href')!.slice(bundle.length))), link.outerHTML).toBe(
+        true,
+      );
   });
 });

@@ -142,12 +142,13 @@ describe('did you mean', () => {
     expect(closestWord('xyzzy', vocabulary)).toBeNull();
   });
 
-  it('builds the vocabulary from indexed text, one file per first letter, each word as most often printed', () => {
+  it('builds the vocabulary from indexed text, one file per first letter a–z and one for others, each word as most often printed', () => {
     const files = buildVocabulary(
       ['The United Front; the united front’s work. 4,600 U.S. Wolf-warrior'],
       ['UFWD', '统战部'],
     );
-    expect([...files.keys()]).toEqual(['f', 't', 'u', 'u7edf', 'w']);
+    expect([...files.keys()]).toEqual(['f', 'other', 't', 'u', 'w']);
+    expect(files.get('other')).toEqual([['统战部', 1]]);
     expect(files.get('u')).toEqual([
       ['united', 2],
       ['U.S', 1],
@@ -160,6 +161,8 @@ describe('did you mean', () => {
       ['work', 1],
     ]);
     expect(vocabularyKey('Über')).toBe('u');
-    expect(vocabularyKey('统战')).toBe('u7edf');
+    expect(vocabularyKey('统战')).toBe('other');
+    // Numbers are no words to suggest: there is no file to fetch for them.
+    expect(vocabularyKey('4,600')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  filtersShown,
   pagefindFilters,
   resultCountMessage,
   searchFor,
@@ -34,6 +35,23 @@ describe('search state in the URL', () => {
       person: { any: ['Alex Joske', 'Sarah Cook'] },
       section: { any: ['Sharp power'] },
     });
+  });
+});
+
+describe('the filters /search/ shows', () => {
+  it('shows the section or the briefing filter, as the page says, and the entities; never the aliases', () => {
+    expect(filtersShown('section', {})).toEqual(['section', 'person', 'organisation', 'concept']);
+    expect(filtersShown('briefing', {})).toEqual(['briefing', 'person', 'organisation', 'concept']);
+  });
+
+  it('shows the other of section and briefing too when a link asks for it', () => {
+    expect(filtersShown('briefing', { section: ['Sharp power'] })).toEqual([
+      'section',
+      'briefing',
+      'person',
+      'organisation',
+      'concept',
+    ]);
   });
 });
 
