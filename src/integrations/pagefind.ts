@@ -207,6 +207,9 @@ export function pagefind(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Pagefind's binary (1 GB at 1,000 briefings) runs while this process waits: first give back what the
+        // rendering left behind. `gc` is there when scripts/build.ts starts Astro with --expose-gc.
+        (globalThis as { gc?: () => void }).gc?.();
         try {
           const options = indexOptions(process.env, join(root, '.cache', 'pagefind-wasm'));
           const { pages, vocabularyFiles } = await indexSite(outDir, options);
