@@ -2,19 +2,22 @@
 // place of the output folder only when the whole build (pages, Pagefind index, headers) has succeeded.
 // - The content check runs first, here, before Astro starts: a broken file is reported in one plain block
 //   (file, line, field, what to write) and nothing is built. Astro's own check (src/integrations/content-check.ts)
-//   is told it need not run again.
+//   is told it need not run again. It runs in a worker thread (scripts/check-content.ts), so that the memory it
+//   takes is given back before Astro starts.
 // - Astro builds into `.cache/build-PID/` inside the checkout. Astro moves files from a folder under the
 //   working directory into its output folder with renames, which fail across filesystems; building inside
 //   the checkout also keeps two builds running at once from sharing that folder.
 // - The swap and the clean-up of folders left by interrupted builds are in scripts/publish.ts.
 // A failed build exits non-zero and leaves the previous output folder as it was.
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir, outDir } from '../src/site-config.ts';
-import { checkLibrary, formatProblems } from '../src/lib/validate-library.ts';
+import { formatProblems } from '../src/lib/validate-library.ts';
 import { CHECKED_ENV } from '../src/integrations/content-check.ts';
+import type { ContentCheck } from './check-content.ts';
 import { cleanLeftovers, publish } from './publish.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,13 +36,17 @@ function fail(message: string, code = 1): never {
 for (const line of cleanLeftovers(target, scratch)) console.log(line);
 
 const content = resolve(root, contentDir());
-const check = checkLibrary(content, root);
+const check = await new Promise<ContentCheck>((done, failed) => {
+  const worker = new Worker(join(root, 'scripts/check-content.ts'), {
+    workerData: { contentDir: content, displayRoot: root },
+  });
+  worker.once('message', done);
+  worker.once('error', failed);
+  worker.once('exit', (code) => failed(new Error(`the content check stopped (exit ${code}) without a result`)));
+}).catch((error: Error) => fail(`the content check failed: ${error.stack ?? error.message}`));
 if (check.warnings.length) console.warn(formatProblems(check.warnings, 'warning'));
 if (check.problems.length) fail(formatProblems(check.problems));
-if (!silent) {
-  const sections = check.briefings.reduce((n, b) => n + b.sections.length, 0);
-  console.log(`content ok: ${check.briefings.length} briefing(s), ${sections} section(s)`);
-}
+if (!silent) console.log(`content ok: ${check.briefings} briefing(s), ${check.sections} section(s)`);
 
 mkdirSync(scratch, { recursive: true });
 const astro = spawn(
