@@ -28,6 +28,9 @@ export default defineConfig({
   // Per checkout, not inside node_modules, so parallel checkouts sharing node_modules never collide.
   cacheDir: './.cache/astro',
   trailingSlash: 'always',
+  // Two pages at a time: while one page's social card is rasterised and encoded on Node's thread pool
+  // (src/lib/social-card.ts), the next page renders on the main thread.
+  build: { concurrency: 2 },
   // Astro 7's default whitespace rules are JSX's, the same ones Prettier formats .astro templates by: a
   // space between inline elements on different lines is written as {' '}.
   // Modules the page script loads on demand are bundled as ES modules of their own (see src/scripts/site.ts).
