@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { gzip as zopfli } from '@gfx/zopfli';
+import { FINISH_AFTER_ASTRO } from './finish-env.ts';
 import { writeSearchVocabulary } from './search-vocabulary.ts';
 
 const UNUSED = [
@@ -36,7 +37,7 @@ const UNUSED = [
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
 
-class PagefindError extends Error {
+export class PagefindError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PagefindError';
@@ -197,6 +198,27 @@ export async function indexSite(
   return { pages, vocabularyFiles: writeSearchVocabulary(siteDir) };
 }
 
+/**
+ * The site's search: its index, its WebAssembly as the host wants it, and the vocabulary; `root` is the project's,
+ * whose .cache/ keeps the recompressed WebAssembly. Throws a PagefindError saying what failed.
+ */
+export async function writeSearchIndex(outDir: string, root: string, log: (line: string) => void): Promise<void> {
+  const options = indexOptions(process.env, join(root, '.cache', 'pagefind-wasm'));
+  const { pages, vocabularyFiles } = await indexSite(outDir, options);
+  if (options.hostCompressesWasm) {
+    const headers = join(outDir, '_headers');
+    const rules = wasmHeaderRules(join(outDir, 'pagefind'));
+    writeFileSync(
+      headers,
+      `${readFileSync(headers, 'utf8').trimEnd()}\n\n# Pagefind's WebAssembly, stored unzipped (READER_HOST_COMPRESSES_WASM): a type the host compresses.\n${rules}`,
+    );
+  }
+  log(
+    `indexed ${pages} pages into pagefind/ (WebAssembly ${options.hostCompressesWasm ? 'unzipped, for the host to compress' : 'gzipped'})`,
+  );
+  log(`wrote the search vocabulary into ${vocabularyFiles} files in pagefind/vocabulary/`);
+}
+
 export function pagefind(): AstroIntegration {
   let root = process.cwd();
   return {
@@ -206,25 +228,9 @@ export function pagefind(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        // Pagefind's binary (1 GB at 1,000 briefings) runs while this process waits: first give back what the
-        // rendering left behind. `gc` is there when scripts/build.ts starts Astro with --expose-gc.
-        (globalThis as { gc?: () => void }).gc?.();
+        if (process.env[FINISH_AFTER_ASTRO]) return;
         try {
-          const options = indexOptions(process.env, join(root, '.cache', 'pagefind-wasm'));
-          const { pages, vocabularyFiles } = await indexSite(outDir, options);
-          if (options.hostCompressesWasm) {
-            const headers = join(outDir, '_headers');
-            const rules = wasmHeaderRules(join(outDir, 'pagefind'));
-            writeFileSync(
-              headers,
-              `${readFileSync(headers, 'utf8').trimEnd()}\n\n# Pagefind's WebAssembly, stored unzipped (READER_HOST_COMPRESSES_WASM): a type the host compresses.\n${rules}`,
-            );
-          }
-          logger.info(
-            `indexed ${pages} pages into pagefind/ (WebAssembly ${options.hostCompressesWasm ? 'unzipped, for the host to compress' : 'gzipped'})`,
-          );
-          logger.info(`wrote the search vocabulary into ${vocabularyFiles} files in pagefind/vocabulary/`);
+          await writeSearchIndex(fileURLToPath(dir), root, (line) => logger.info(line));
         } catch (error) {
           if (!(error instanceof PagefindError) || process.env.DEBUG) throw error;
           // One plain message, not Astro's hook wrapper and a stack trace.
