@@ -1,5 +1,6 @@
-// Builds the Pagefind search index from the finished HTML in `astro:build:done`, so every build, the tests'
-// included, ships dist/pagefind/. Only elements marked data-pagefind-body are indexed. The site searches
+// Builds the Pagefind search index from the finished HTML, so every build, the tests' included, ships
+// dist/pagefind/: in `astro:build:done`, or, in `npm run build`, after Astro has exited
+// (src/integrations/finish-site.ts). Only elements marked data-pagefind-body are indexed. The site searches
 // through Pagefind's JavaScript API on the main thread (src/scripts/search-results.ts), so the ready-made UIs,
 // the highlight script and the worker Pagefind also writes are removed.
 //
