@@ -4,8 +4,10 @@
 // a temporary folder, and for --copies a library of that many copies of the real briefing (its text and entities),
 // builds it with READER_CONTENT_DIR and READER_OUT_DIR pointing at temporary folders, and measures:
 // - the build's time, ms a section (wall clock, and CPU time of the build's processes), and peak memory (the summed PSS of the build and every process it started,
-//   sampled every 200 ms: resident memory with shared pages counted once);
-// - the size of dist/ and of its Pagefind index; the largest HTML page (path, raw and brotli 11);
+//   sampled every 200 ms: resident memory with shared pages counted once), with what each process held at that peak
+//   (the build script, Astro, Pagefind: its indexer and binary);
+// - the size of dist/ and of its Pagefind index; the largest HTML page (path, raw and brotli 11); the size of
+//   `_headers` (its Content-Security-Policy goes out with every response);
 // - in Chromium, cold, each in a new browser context (median of --runs): the first search on /search/?q=… (bytes,
 //   and ms from the page's navigation start to the first result link), in the dialog (from the "/" key on a section
 //   page, the word typed, to its first result link; bytes fetched from then on), a misspelt word in the dialog and
@@ -115,12 +117,27 @@ function scratchProject(root: string): string {
   return project;
 }
 
+/** Which part of the build a process is, from its command line. */
+function processKind(pid: number): 'astro' | 'pagefind' | 'build' {
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // the process ended meanwhile
+  }
+  if (command.includes('astro.mjs')) return 'astro';
+  if (command.includes('pagefind')) return 'pagefind';
+  return 'build';
+}
+
+type Memory = Record<'total' | 'astro' | 'pagefind' | 'build', number>;
+
 /**
  * The memory (bytes) of a process and all its descendants: the sum of their proportional set sizes (PSS, from
  * /proc/<pid>/smaps_rollup), which counts a page shared by several processes (node_modules, the Node binary) once,
- * where summing RSS would count it in every process.
+ * where summing RSS would count it in every process; in all, and by part of the build.
  */
-function treeMemory(root: number): number {
+function treeMemory(root: number): Memory {
   const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
     .trim()
     .split('\n')
@@ -134,23 +151,31 @@ function treeMemory(root: number): number {
         grew = true;
       }
   }
-  let total = 0;
+  const memory: Memory = { total: 0, astro: 0, pagefind: 0, build: 0 };
   for (const pid of inTree) {
     try {
       const pss = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
-      if (pss) total += Number(pss[1]) * 1024;
+      if (!pss) continue;
+      memory.total += Number(pss[1]) * 1024;
+      memory[processKind(pid)] += Number(pss[1]) * 1024;
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return memory;
 }
+
+/** "1200 astro, 300 pagefind, 50 build" (MB): where the memory was at the peak. */
+const peakParts = (by: Memory) =>
+  (['astro', 'pagefind', 'build'] as const).map((part) => `${Math.round(by[part] / 2 ** 20)} ${part}`).join(', ');
 
 interface Built {
   ms: number;
   /** CPU time of the build and its processes (user + system). */
   cpuMs: number | null;
   peakRss: number;
+  /** What each part of the build held at the peak. */
+  peakBy: Memory;
 }
 
 /** Runs the build, sampling the memory of its process tree; resolves with its time and peak RSS. */
@@ -166,10 +191,11 @@ function build(project: string, content: string, out: string): Promise<Built> {
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-8000)));
-    let peakRss = 0;
+    let peakBy: Memory = { total: 0, astro: 0, pagefind: 0, build: 0 };
     const sampler = setInterval(() => {
       try {
-        peakRss = Math.max(peakRss, treeMemory(child.pid!));
+        const now = treeMemory(child.pid!);
+        if (now.total > peakBy.total) peakBy = now;
       } catch {
         // the process ended between two samples
       }
@@ -181,7 +207,12 @@ function build(project: string, content: string, out: string): Promise<Built> {
         fail(new Error(`the build failed (exit ${status}):\n${stderr}`));
       else {
         const cpu = stderr.match(/BENCH-CPU ([\d.]+) ([\d.]+)/);
-        done({ ms, cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null, peakRss });
+        done({
+          ms,
+          cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null,
+          peakRss: peakBy.total,
+          peakBy,
+        });
       }
     });
   });
@@ -410,7 +441,7 @@ try {
       console.log(`\n${library.name} (${library.briefings} briefings, ${sections} sections): building…`);
       built = await build(project, content, out);
       console.log(
-        `  built in ${(built.ms / 1000).toFixed(1)} s, peak memory ${(built.peakRss / 2 ** 20).toFixed(0)} MB`,
+        `  built in ${(built.ms / 1000).toFixed(1)} s (CPU ${((built.cpuMs ?? 0) / 1000).toFixed(1)} s), peak memory ${(built.peakRss / 2 ** 20).toFixed(0)} MB (${peakParts(built.peakBy)})`,
       );
     }
     const dist = folderSize(out);
@@ -464,12 +495,14 @@ try {
       buildCpuMs: built?.cpuMs ?? null,
       buildCpuMsPerSection: built?.cpuMs ? Math.round((built.cpuMs / sections) * 10) / 10 : null,
       peakRssBytes: built?.peakRss ?? null,
+      peakBytesBy: built?.peakBy ?? null,
       distBytes: dist.bytes,
       distFiles: dist.files,
       pagefindBytes: pagefind.bytes,
       pagefindFiles: pagefind.files,
       largestPage: largest,
       searchPageRawBytes: statSync(join(out, 'search', 'index.html')).size,
+      headersBytes: statSync(join(out, '_headers')).size,
       query: library.query,
       typo: library.typo,
       runs,
@@ -511,13 +544,14 @@ const rows = [
   [
     'library',
     'sections',
-    'build s',
+    'build s (CPU s)',
     'ms/section',
     'CPU ms/section',
-    'peak memory MB',
+    'peak memory MB (astro, pagefind, build)',
     'dist MB',
     'pagefind MB',
     'largest page (KB raw / brotli)',
+    '_headers KB',
     'dialog: ms, KB (bodies); ms with the worker',
     '/search/: ms, KB (bodies)',
     'suggestion, dialog: ms, KB (vocabulary KB, files)',
@@ -528,13 +562,14 @@ const rows = [
   ...results.map((r) => [
     r.library,
     String(r.sections),
-    r.buildMs === null ? '–' : (r.buildMs / 1000).toFixed(1),
+    r.buildMs === null ? '–' : `${(r.buildMs / 1000).toFixed(1)} (${((r.buildCpuMs ?? 0) / 1000).toFixed(1)})`,
     r.buildMsPerSection === null ? '–' : String(r.buildMsPerSection),
     r.buildCpuMsPerSection === null ? '–' : String(r.buildCpuMsPerSection),
-    r.peakRssBytes === null ? '–' : mb(r.peakRssBytes),
+    r.peakRssBytes === null ? '–' : `${mb(r.peakRssBytes)} (${peakParts(r.peakBytesBy!)})`,
     mb(r.distBytes),
     mb(r.pagefindBytes),
     `${r.largestPage.path} ${kb(r.largestPage.rawBytes)} / ${kb(r.largestPage.brotliBytes)}`,
+    kb(r.headersBytes),
     `${r.dialog.ms}, ${kb(r.dialog.bytes)} (${kb(r.dialog.bodyBytes)}); ${r.dialogWithWorker.ms}`,
     `${r.searchPage.ms}, ${kb(r.searchPage.bytes)} (${kb(r.searchPage.bodyBytes)})`,
     `${r.suggestion.ms}, ${kb(r.suggestion.bytes)} (${kb(r.suggestion.vocabularyBytes)}, ${r.suggestion.vocabularyRequests})`,

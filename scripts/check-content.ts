@@ -1,22 +1,21 @@
-// The content check of `npm run build` (scripts/build.ts), run in a worker thread: everything it read (every YAML
-// document with its lines, every section's facts) is freed when the worker ends, instead of being held by the build
-// script, which waits for Astro, for the whole build (hundreds of megabytes at 1,000 briefings).
+// Run by scripts/build.ts in a worker thread: checks the content (src/lib/validate-library.ts) and posts back only
+// what the build prints. The check parses every section into a tree; in a worker, that memory (some 250 MB at 1,000
+// briefings) goes when the worker ends, where in the build's own process it would stay for the whole build, since
+// a process that then only waits for Astro never collects it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkLibrary } from '../src/lib/validate-library.ts';
-import type { ContentProblem } from '../src/lib/content-problems.ts';
+import { checkLibrary, type LibraryCheck } from '../src/lib/validate-library.ts';
 
-export interface CheckSummary {
-  problems: ContentProblem[];
-  warnings: ContentProblem[];
+export interface ContentCheck extends Pick<LibraryCheck, 'problems' | 'warnings'> {
   briefings: number;
   sections: number;
 }
 
-const { contentDir, root } = workerData as { contentDir: string; root: string };
-const { briefings, problems, warnings } = checkLibrary(contentDir, root);
-parentPort!.postMessage({
+const { contentDir, displayRoot } = workerData as { contentDir: string; displayRoot: string };
+const { problems, warnings, briefings } = checkLibrary(contentDir, displayRoot);
+const result: ContentCheck = {
   problems,
   warnings,
   briefings: briefings.length,
   sections: briefings.reduce((n, b) => n + b.sections.length, 0),
-} satisfies CheckSummary);
+};
+parentPort!.postMessage(result);

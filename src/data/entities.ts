@@ -18,9 +18,17 @@ export interface LibraryEntity extends Entity {
   mentions: Mention[];
 }
 
+let entitiesByBriefing: Promise<Map<string, Entity[]>> | undefined;
+
 /** The entities a briefing names, as its entities.yaml lists them. */
 export async function briefingEntities(briefing: string): Promise<Entity[]> {
-  return (await getCollection('entities')).find((entry) => entry.id === briefing)?.data.entities ?? [];
+  // Read into a map once per build: every section page asks, and a collection query copies every briefing's
+  // entry, which at 1,000 briefings made this a thousand copies for each of some 15,000 questions.
+  if (import.meta.env.DEV) entitiesByBriefing = undefined;
+  entitiesByBriefing ??= getCollection('entities').then(
+    (entries) => new Map(entries.map((entry) => [entry.id, entry.data.entities])),
+  );
+  return (await entitiesByBriefing).get(briefing) ?? [];
 }
 
 /** Every mention in a section, in reading order: the text's, with the programme's under its heading. */

@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileOf, formatBytes, offlineSets } from '../lib/offline-set';
+import { fileOf, formatBytes, offlineSets } from '../lib/offline-set.ts';
+import { FINISH_AFTER_ASTRO } from './finish-env.ts';
 
 const WORKER_SOURCE = fileURLToPath(new URL('../scripts/service-worker.ts', import.meta.url));
 /** Where the button's size goes in the built pages (src/components/SaveOffline.astro). */
@@ -42,7 +43,8 @@ function workerScript(build: string, base: string): string {
     .replace('__READER_BASE__', base);
 }
 
-function writeOffline(dist: string, base: string): { briefings: number; build: string } {
+/** The offline lists, the sizes beside the buttons and the service worker; `base` as `/`, `/reader/`. */
+export function writeOffline(dist: string, base: string): { briefings: number; build: string } {
   const sets = offlineSets(dist, base);
   // The size beside each briefing's button (a few bytes more in the pages themselves, well below the rounding).
   for (const set of sets) {
@@ -76,6 +78,7 @@ export function offline(): AstroIntegration {
         base = `/${config.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
       },
       'astro:build:done': ({ dir, logger }) => {
+        if (process.env[FINISH_AFTER_ASTRO]) return;
         const { briefings, build } = writeOffline(fileURLToPath(dir), base);
         logger.info(`wrote the offline file lists of ${briefings} briefings and the service worker of build ${build}`);
       },

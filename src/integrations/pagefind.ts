@@ -1,5 +1,6 @@
-// Builds the Pagefind search index from the finished HTML in `astro:build:done`, so every build, the tests'
-// included, ships dist/pagefind/. Only elements marked data-pagefind-body are indexed. The site searches
+// Builds the Pagefind search index from the finished HTML, so every build, the tests' included, ships
+// dist/pagefind/: in `astro:build:done`, or, in `npm run build`, after Astro has exited
+// (src/integrations/finish-site.ts). Only elements marked data-pagefind-body are indexed. The site searches
 // through Pagefind's JavaScript API on the main thread (src/scripts/search-results.ts), so the ready-made UIs,
 // the highlight script and the worker Pagefind also writes are removed.
 //
@@ -21,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { gzip as zopfli } from '@gfx/zopfli';
+import { FINISH_AFTER_ASTRO } from './finish-env.ts';
 import { writeSearchVocabulary } from './search-vocabulary.ts';
 
 const UNUSED = [
@@ -36,7 +38,7 @@ const UNUSED = [
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
 
-class PagefindError extends Error {
+export class PagefindError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PagefindError';
@@ -197,6 +199,27 @@ export async function indexSite(
   return { pages, vocabularyFiles: writeSearchVocabulary(siteDir) };
 }
 
+/**
+ * The site's search: its index, its WebAssembly as the host wants it, and the vocabulary; `root` is the project's,
+ * whose .cache/ keeps the recompressed WebAssembly. Throws a PagefindError saying what failed.
+ */
+export async function writeSearchIndex(outDir: string, root: string, log: (line: string) => void): Promise<void> {
+  const options = indexOptions(process.env, join(root, '.cache', 'pagefind-wasm'));
+  const { pages, vocabularyFiles } = await indexSite(outDir, options);
+  if (options.hostCompressesWasm) {
+    const headers = join(outDir, '_headers');
+    const rules = wasmHeaderRules(join(outDir, 'pagefind'));
+    writeFileSync(
+      headers,
+      `${readFileSync(headers, 'utf8').trimEnd()}\n\n# Pagefind's WebAssembly, stored unzipped (READER_HOST_COMPRESSES_WASM): a type the host compresses.\n${rules}`,
+    );
+  }
+  log(
+    `indexed ${pages} pages into pagefind/ (WebAssembly ${options.hostCompressesWasm ? 'unzipped, for the host to compress' : 'gzipped'})`,
+  );
+  log(`wrote the search vocabulary into ${vocabularyFiles} files in pagefind/vocabulary/`);
+}
+
 export function pagefind(): AstroIntegration {
   let root = process.cwd();
   return {
@@ -206,22 +229,9 @@ export function pagefind(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
+        if (process.env[FINISH_AFTER_ASTRO]) return;
         try {
-          const options = indexOptions(process.env, join(root, '.cache', 'pagefind-wasm'));
-          const { pages, vocabularyFiles } = await indexSite(outDir, options);
-          if (options.hostCompressesWasm) {
-            const headers = join(outDir, '_headers');
-            const rules = wasmHeaderRules(join(outDir, 'pagefind'));
-            writeFileSync(
-              headers,
-              `${readFileSync(headers, 'utf8').trimEnd()}\n\n# Pagefind's WebAssembly, stored unzipped (READER_HOST_COMPRESSES_WASM): a type the host compresses.\n${rules}`,
-            );
-          }
-          logger.info(
-            `indexed ${pages} pages into pagefind/ (WebAssembly ${options.hostCompressesWasm ? 'unzipped, for the host to compress' : 'gzipped'})`,
-          );
-          logger.info(`wrote the search vocabulary into ${vocabularyFiles} files in pagefind/vocabulary/`);
+          await writeSearchIndex(fileURLToPath(dir), root, (line) => logger.info(line));
         } catch (error) {
           if (!(error instanceof PagefindError) || process.env.DEBUG) throw error;
           // One plain message, not Astro's hook wrapper and a stack trace.

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { VOCABULARY_KEYS, buildVocabulary } from '../lib/search-suggest';
+import { VOCABULARY_KEYS, buildVocabulary } from '../lib/search-suggest.ts';
 
 /** Pagefind's fragment files are gzipped JSON after a signature. */
 function readFragment(path: string): { content?: string } {

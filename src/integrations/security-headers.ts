@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEADER_ONLY_DIRECTIVES } from '../lib/security-policy';
+import { HEADER_ONLY_DIRECTIVES } from '../lib/security-policy.ts';
+import { FINISH_AFTER_ASTRO } from './finish-env.ts';
 
 const META = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"\s*\/?>/i;
 const CHARSET = /<meta charset="utf-8"\s*\/?>/i;
@@ -24,34 +25,40 @@ export function securityHeaders(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const policies = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-          .filter((file) => file.endsWith('.html'))
-          .sort()
-          .map((file) => {
-            const path = join(outDir, file);
-            const html = readFileSync(path, 'utf8');
-            const match = META.exec(html);
-            if (!match) throw new Error(`${file} has no Content-Security-Policy <meta>`);
-            if (!CHARSET.test(html)) throw new Error(`${file} has no <meta charset="utf-8">`);
-            const own = ownPolicy(match[1], inlineHashes(html));
-            const meta = match[0].replace(match[1], own);
-            writeFileSync(
-              path,
-              html.replace(match[0], '').replace(CHARSET, (charset) => charset + meta),
-            );
-            return match[1].replaceAll('&#39;', "'");
-          });
-        const policy = [...mergePolicies(policies), ...HEADER_ONLY_DIRECTIVES].join('; ');
-        const headersFile = join(outDir, '_headers');
-        const headers = readFileSync(headersFile, 'utf8');
-        const line = /^(\s+Content-Security-Policy:).*$/m;
-        if (!line.test(headers)) throw new Error('public/_headers has no Content-Security-Policy line to fill in');
-        writeFileSync(headersFile, underBase(headers.replace(line, `$1 ${policy}`), base));
-        logger.info(`wrote the Content-Security-Policy of ${policies.length} pages into _headers`);
+        if (process.env[FINISH_AFTER_ASTRO]) return;
+        const pages = writeSecurityHeaders(fileURLToPath(dir), base);
+        logger.info(`wrote the Content-Security-Policy of ${pages} pages into _headers`);
       },
     },
   };
+}
+
+/** Each page's own policy moved up into its <meta>, and their union into `_headers`; returns the number of pages. */
+export function writeSecurityHeaders(outDir: string, base: string): number {
+  const policies = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const path = join(outDir, file);
+      const html = readFileSync(path, 'utf8');
+      const match = META.exec(html);
+      if (!match) throw new Error(`${file} has no Content-Security-Policy <meta>`);
+      if (!CHARSET.test(html)) throw new Error(`${file} has no <meta charset="utf-8">`);
+      const own = ownPolicy(match[1], inlineHashes(html));
+      const meta = match[0].replace(match[1], own);
+      writeFileSync(
+        path,
+        html.replace(match[0], '').replace(CHARSET, (charset) => charset + meta),
+      );
+      return match[1].replaceAll('&#39;', "'");
+    });
+  const policy = [...mergePolicies(policies), ...HEADER_ONLY_DIRECTIVES].join('; ');
+  const headersFile = join(outDir, '_headers');
+  const headers = readFileSync(headersFile, 'utf8');
+  const line = /^(\s+Content-Security-Policy:).*$/m;
+  if (!line.test(headers)) throw new Error('public/_headers has no Content-Security-Policy line to fill in');
+  writeFileSync(headersFile, underBase(headers.replace(line, `$1 ${policy}`), base));
+  return policies.length;
 }
 
 const INLINE = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi;

@@ -26,6 +26,13 @@ const LOCALE_XML: string = csl.locales.get('en-US');
 const PLACEHOLDER_DATE = { 'date-parts': [[1111, 11, 11]] };
 const PLACEHOLDER_TEXT = 'November 11, 1111';
 
+/**
+ * A style without its <sort> keys. They order a bibliography of several entries, and ours always holds one, so the
+ * entry is the same without them; but citeproc compiles each key's macros into tokens of their own, and APA's
+ * (author, date, title, archive…) come to some 140,000 tokens: 115 MB held for the whole build and 5 s to read.
+ */
+const withoutSort = (xml: string) => xml.replace(/<sort>[\s\S]*?<\/sort>/g, '');
+
 /** One engine per style for the whole build: reading a style is the slow part (APA's is 66 KB of XML). */
 const engines = new Map<CitationStyle, { engine: InstanceType<typeof CSL.Engine>; items: Map<string, CslItem> }>();
 function renderWith(style: CitationStyle, item: CslItem): string {
@@ -33,7 +40,7 @@ function renderWith(style: CitationStyle, item: CslItem): string {
   if (!cached) {
     const items = new Map<string, CslItem>();
     const sys = { retrieveLocale: () => LOCALE_XML, retrieveItem: (id: string) => items.get(id) };
-    const engine = new CSL.Engine(sys, STYLE_XML[style], 'en-US');
+    const engine = new CSL.Engine(sys, withoutSort(STYLE_XML[style]), 'en-US');
     engine.setOutputFormat('html');
     engines.set(style, (cached = { engine, items }));
   }

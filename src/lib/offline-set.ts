@@ -7,8 +7,8 @@
 // grow with the library (the index chunks and filters aside, which Pagefind shares between briefings).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildVocabulary } from './search-suggest';
-import { pagesInChunk, readMeta, unpackPagefindFile } from './pagefind-files';
+import { buildVocabulary } from './search-suggest.ts';
+import { pagesInChunk, readMeta, unpackPagefindFile } from './pagefind-files.ts';
 
 interface OfflineFile {
   /** The URL path the browser asks for (a page by its folder: /briefing/section/). */

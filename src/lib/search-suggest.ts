@@ -1,7 +1,7 @@
 // "Did you mean …?": the closest word of the library's own vocabulary (written at build time from the text
 // Pagefind indexed, with how often each word occurs), split into one small file per first letter so that a
 // suggestion fetches one file. Pure functions: the build writes the files, the browser reads them.
-import { foldWord } from './search-match';
+import { foldWord } from './search-match.ts';
 
 /** One word of the vocabulary as printed most often, and how many times the library prints it. */
 export type VocabularyEntry = [word: string, count: number];

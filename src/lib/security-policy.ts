@@ -3,7 +3,7 @@
 // security-headers integration then puts the same policy, plus what only a header can carry, into dist/_headers.
 
 import { createHash } from 'node:crypto';
-import { THEME_INIT_SCRIPT } from './theme-init';
+import { THEME_INIT_SCRIPT } from './theme-init.ts';
 
 /** Directives for every page. Everything comes from the site itself; nothing may embed, post or base elsewhere. */
 export const CSP_DIRECTIVES = [

@@ -18,6 +18,7 @@ import {
   pageCount,
   TERM_PAGE_SIZE,
 } from '../../src/lib/page-sizes';
+import { headersFor, parseHeadersFile } from '../../scripts/static-server';
 import { htmlFiles, loadPage } from '../support/dist';
 import { buildSyntheticSite, syntheticSiteFolder } from '../support/synthetic-site';
 
@@ -155,5 +156,16 @@ describe(`a library of ${BRIEFINGS} briefings`, () => {
     const largest = sizes.sort((a, b) => b.bytes - a.bytes)[0];
     // At 60 briefings a page that grew with the library would already be near it; bounded ones stay small.
     expect(largest.bytes, largest.file).toBeLessThan(30 * 1024);
+  });
+
+  it('sends the same Content-Security-Policy header at any size: no briefing adds a hash to it', () => {
+    const headers = read('_headers');
+    const policy = headersFor(parseHeadersFile(headers), '/')['content-security-policy'];
+    // The templates' own inline scripts and styles (13 today), each hashed once; one a briefing would be 60 more.
+    expect(policy.match(/'sha256-/g)!.length).toBeLessThan(20);
+    expect(headers.length).toBeLessThan(3 * 1024);
+    // The printed running head is an attribute of the page, not an inline style of its own.
+    const all = page(`${archive()[0][0].slice(1)}all/`);
+    expect(all.documentElement.getAttribute('data-print-title')).toBe(all.querySelector('h1')!.textContent!.trim());
   });
 });
