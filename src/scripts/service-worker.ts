@@ -316,8 +316,9 @@ scope.addEventListener('activate', (event) => {
       for (const name of await caches.keys())
         if (name.startsWith(PREFIX) && !name.startsWith(OWN)) await caches.delete(name);
       await scope.clients.claim();
-      // The pages open now loaded before this worker ran: keep them, and their stylesheets, from the browser's
-      // own cache (no new download), so that the first page read opens offline too.
+      // The pages open now loaded before this worker ran: keep them, their stylesheets and their icon, from the
+      // browser's own cache (no new download), so that the first page read opens offline too, and whether the
+      // browser asked for the icon before or after this worker took over makes no difference.
       const visited = await caches.open(VISITED);
       for (const client of await scope.clients.matchAll({ type: 'window' })) {
         const url = new URL(client.url);
@@ -332,9 +333,9 @@ scope.addEventListener('activate', (event) => {
           if (!page.ok || !/text\/html/.test(page.headers.get('Content-Type') ?? '')) continue;
           const html = await page.clone().text();
           await visited.put(url.pathname, page);
-          for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
-            const sheet = await fetch(href, { cache: 'force-cache' });
-            if (sheet.ok) await visited.put(href, sheet);
+          for (const [, href] of html.matchAll(/<link rel="(?:stylesheet|icon)" href="([^"]+)"/g)) {
+            const file = await fetch(href, { cache: 'force-cache' });
+            if (file.ok) await visited.put(href, file);
           }
         } catch {
           // offline already, or the page is gone: it is kept the next time it is read

@@ -40,7 +40,7 @@ async function save(page: Page) {
 }
 
 describeInBrowser('reading offline', ({ newPage, url }) => {
-  it('keeps a page read once, with its styles and entity cards, and caches nothing else on a plain visit', async () => {
+  it('keeps a page read once, with its styles, icon and entity cards, and caches nothing else on a plain visit', async () => {
     const page = await newPage();
     const fetched: string[] = [];
     page.context().on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -49,7 +49,7 @@ describeInBrowser('reading offline', ({ newPage, url }) => {
     await expect
       .poll(() => cachedUrls(page))
       .toEqual({
-        [`reader-${manifest.build}-visited`]: [stylesheet(), `/${SECTION}`].sort(),
+        [`reader-${manifest.build}-visited`]: [stylesheet(), '/favicon.svg', `/${SECTION}`].sort(),
       });
     // Nothing was asked for but the page, its stylesheet and the worker itself (the worker takes the first two
     // from the browser's cache).
