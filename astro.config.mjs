@@ -3,21 +3,21 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import { remarkHeadingIds } from './src/lib/remark-heading-ids';
-import { remarkCrossLinks } from './src/lib/remark-cross-links';
-import { rehypeFootnoteIds } from './src/lib/rehype-footnote-ids';
-import { rehypePassageLinks } from './src/lib/rehype-passage-links';
-import { remarkEntities } from './src/lib/remark-entities';
-import { remarkSourceLinks } from './src/lib/remark-source-links';
-import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/lib/briefing-files';
-import { contentCheck } from './src/integrations/content-check';
-import { pagefind } from './src/integrations/pagefind';
-import { offline } from './src/integrations/offline';
-import { securityHeaders } from './src/integrations/security-headers';
-import { sitemap } from './src/integrations/sitemap';
-import { deploySettings } from './src/integrations/deploy-settings';
-import { CSP_DIRECTIVES, INLINE_SCRIPT_HASHES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/lib/security-policy';
-import { basePath, contentDir, outDir, siteOrigin } from './src/site-config';
+import { remarkHeadingIds } from './src/markdown/remark-heading-ids';
+import { remarkCrossLinks } from './src/markdown/remark-cross-links';
+import { rehypeFootnoteIds } from './src/markdown/rehype-footnote-ids';
+import { rehypePassageLinks } from './src/markdown/rehype-passage-links';
+import { remarkEntities } from './src/entities/remark-entities';
+import { remarkSourceLinks } from './src/markdown/remark-source-links';
+import { entitiesOfSectionFile, sourceIdsOfSectionFile } from './src/content/briefing-yaml';
+import { contentCheck } from './src/content/check-integration';
+import { pagefind } from './src/search/pagefind';
+import { offline } from './src/offline/offline-integration';
+import { securityHeaders } from './src/site/security-headers';
+import { sitemap } from './src/site/sitemap';
+import { deploySettings } from './src/site/deploy-settings';
+import { CSP_DIRECTIVES, INLINE_SCRIPT_HASHES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/site/security-policy';
+import { basePath, contentDir, outDir, siteOrigin } from './src/site/config';
 
 const base = basePath();
 
@@ -45,7 +45,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Astro 7's default whitespace rules are JSX's, the same ones Prettier formats .astro templates by: a
   // space between inline elements on different lines is written as {' '}.
-  // Modules the page script loads on demand are bundled as ES modules of their own (see src/scripts/site.ts).
+  // Modules the page script loads on demand are bundled as ES modules of their own (see src/client/site.ts).
   // One stylesheet for the whole site: the global sheets and every component's <style> go into a single file that
   // every page links, so a reader downloads it once and reads it from the cache on every page after, and the offline
   // page finds it. Split per page (Vite's default), a page would load several files, and Astro would inline the
@@ -61,9 +61,9 @@ export default defineConfig({
     build: { cssCodeSplit: false, cssTarget: ['chrome99', 'edge99', 'firefox97', 'safari15.4', 'ios15.4'] },
   },
   // Two pages at a time: while one page's social card is rasterised and encoded on Node's thread pool
-  // (src/lib/social-card.ts), the next page renders on the main thread. No stylesheet is ever inlined (see above).
+  // (src/formats/social-card.ts), the next page renders on the main thread. No stylesheet is ever inlined (see above).
   build: { concurrency: 2, inlineStylesheets: 'never' },
-  // A strict Content-Security-Policy in every page's <meta>; src/lib/security-policy.ts explains it.
+  // A strict Content-Security-Policy in every page's <meta>; src/site/security-policy.ts explains it.
   security: {
     csp: {
       directives: [...CSP_DIRECTIVES],

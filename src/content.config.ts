@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { briefingSchema, entitiesFileSchema, searchAliasSchema, sectionSchema } from './lib/schemas';
-import { parseSectionFileName, sectionId } from './lib/content-files';
-import { libraryLoader } from './lib/library-loader';
-import { contentDir } from './site-config';
+import { briefingSchema, entitiesFileSchema, searchAliasSchema, sectionSchema } from './model/schemas';
+import { parseSectionFileName, sectionId } from './model/files';
+import { libraryLoader } from './content/collections-loader';
+import { contentDir } from './site/config';
 
 const base = contentDir();
 
-// The YAML files come from the content loader (src/lib/load-library.ts), as the content check read them.
+// The YAML files come from the content loader (src/content/load.ts), as the content check read them.
 const briefings = defineCollection({
   loader: libraryLoader(base, (library) =>
     library.briefings.map((b) => ({ id: b.slug, data: { ...b.data }, file: b.file })),
@@ -43,7 +43,7 @@ const searchAliases = defineCollection({
   schema: searchAliasSchema,
 });
 
-// One entry per briefing: the people, organisations and concepts it names (see src/lib/validate-entities.ts).
+// One entry per briefing: the people, organisations and concepts it names (see src/content/check-entities.ts).
 const entities = defineCollection({
   loader: libraryLoader(base, (library) =>
     library.briefings.map((b) => ({ id: b.slug, data: { entities: b.entities.entities }, file: b.entities.file })),

@@ -1,6 +1,6 @@
 // Types for the text-fragments-polyfill's generator, which ships as JavaScript only.
 declare module 'text-fragments-polyfill/dist/fragment-generation-utils.js' {
-  import type { TextFragment } from './lib/text-fragment';
+  import type { TextFragment } from './formats/text-fragment';
   export const GenerateFragmentStatus: {
     SUCCESS: 0;
     INVALID_SELECTION: 1;

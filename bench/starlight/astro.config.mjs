@@ -1,5 +1,5 @@
 // Astro Starlight with its defaults (Pagefind's default UI for search), for the comparison in `npm run bench`.
-// The docs in src/content/docs/ are generated from our content by scripts/bench-starlight.ts.
+// The docs in src/content/docs/ are generated from our content by tools/bench-starlight.ts.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 

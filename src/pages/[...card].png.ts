@@ -1,8 +1,8 @@
 // card.png beside the library, each cover and each section: the 1200×630 image link previews show.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary } from '../data/library';
-import { renderCard, type CardText } from '../lib/social-card';
-import { SITE_NAME } from '../site-config';
+import { getLibrary } from '../library/briefings';
+import { renderCard, type CardText } from '../formats/social-card';
+import { SITE_NAME } from '../site/config';
 
 export const getStaticPaths = (async () => {
   const library = await getLibrary();

@@ -3,12 +3,11 @@
 // pubDate, since the record gives no publication dates (the field is optional in RSS).
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getLibrary } from '../data/library';
-import { paths } from '../data/paths';
-import { escapeXml } from '../lib/feeds';
-import { absoluteUrl } from '../lib/paths';
-import { FEED_ITEMS } from '../lib/page-sizes';
-import { SITE_NAME } from '../site-config';
+import { getLibrary } from '../library/briefings';
+import { absoluteUrl, paths } from '../site/urls';
+import { escapeXml } from '../formats/feeds';
+import { FEED_ITEMS } from '../site/page-sizes';
+import { SITE_NAME } from '../site/config';
 
 export const GET: APIRoute = async ({ site }) => {
   const url = (path: string) => absoluteUrl(path, site);

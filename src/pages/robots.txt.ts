@@ -1,7 +1,6 @@
-import { paths } from '../data/paths';
+import { absoluteUrl, paths } from '../site/urls';
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../lib/feeds';
-import { absoluteUrl } from '../lib/paths';
+import { robotsTxt } from '../formats/feeds';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(robotsTxt(absoluteUrl(paths.sitemap(), site)), {

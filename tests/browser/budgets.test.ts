@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { compressible, contentType, headersFor, parseHeadersFile } from '../../scripts/static-server';
+import { compressible, contentType, headersFor, parseHeadersFile } from '../../tools/static-server';
 import { describeInBrowser } from '../support/browser';
 import { DIST, pagesByTemplate } from '../support/dist';
 import { BUDGET, brotliSize, KB } from '../support/page-weight';

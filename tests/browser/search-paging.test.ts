@@ -1,11 +1,11 @@
-// Search in a library larger than one screen of results: a synthetic library (scripts/scale-library.ts, the one
+// Search in a library larger than one screen of results: a synthetic library (tools/scale-library.ts, the one
 // `npm run bench:scale` uses) built into its own folder from a scratch copy of the project. Results come ten at a
 // time, and a result's text (its Pagefind fragment) is fetched only when its card is shown.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildVocabulary, seededRandom } from '../../scripts/scale-library';
+import { buildVocabulary, seededRandom } from '../../tools/scale-library';
 import { describeInBrowser } from '../support/browser';
 import { buildSyntheticSite, syntheticSiteFolder } from '../support/synthetic-site';
 

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser';
 import { JUDGED } from '../support/judged-queries';
 import { holdsTheWords, searchAliases } from '../support/search-judge';
-import type { SearchAlias } from '../../src/lib/search-aliases';
+import type { SearchAlias } from '../../src/search/aliases';
 
 export interface Listed {
   status: string;

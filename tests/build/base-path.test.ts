@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, parseHeadersFile } from '../../scripts/static-server';
+import { headersFor, parseHeadersFile } from '../../tools/static-server';
 import { describeInBrowser } from '../support/browser';
 import { DIST, htmlFiles, loadPage } from '../support/dist';
 

@@ -6,9 +6,9 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDeploy } from '../../scripts/check-deploy';
-import { serveDist, type RunningServer, type ServeOptions } from '../../scripts/static-server';
-import { shipWasm, wasmHeaderRules } from '../../src/integrations/pagefind';
+import { checkDeploy } from '../../tools/check-deploy';
+import { serveDist, type RunningServer, type ServeOptions } from '../../tools/static-server';
+import { shipWasm, wasmHeaderRules } from '../../src/search/pagefind';
 import { DIST } from '../support/dist';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'reader-deploy-'));
@@ -117,7 +117,7 @@ describe('check:deploy', () => {
       GITHUB_PAGES,
       (server) =>
         new Promise<{ status: number | null; stdout: string }>((done) => {
-          const child = spawn(process.execPath, ['scripts/check-deploy.ts', server.url], {
+          const child = spawn(process.execPath, ['tools/check-deploy.ts', server.url], {
             stdio: ['ignore', 'pipe', 'inherit'],
           });
           let stdout = '';

@@ -1,5 +1,5 @@
 // READER_SITE as `npm run build` meets it: a wrong value stops the build, before anything is written, with a
-// message that names the variable and shows a right one (the parsing itself: tests/unit/site-config.test.ts).
+// message that names the variable and shows a right one (the parsing itself: tests/unit/config.test.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ it.each([
   const root = mkdtempSync(join(tmpdir(), 'reader-site-'));
   try {
     const out = join(root, 'dist');
-    const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    const result = spawnSync(process.execPath, ['tools/build.ts'], {
       encoding: 'utf8',
       env: { ...process.env, READER_SITE: value, READER_OUT_DIR: out },
       timeout: 60_000,

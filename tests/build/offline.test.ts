@@ -5,8 +5,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../src/lib/offline-set';
-import { readMeta } from '../../src/lib/pagefind-files';
+import { formatBytes } from '../../src/offline/offline-set';
+import { readMeta } from '../../src/search/pagefind-files';
 import { DIST, htmlFiles, loadPage } from '../support/dist';
 
 const BRIEFING = 'china-united-front';

@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkIndex, indexSite, shipWasm, wasmHeaderRules } from '../../src/integrations/pagefind';
-import { differingFiles, treeHash } from '../../scripts/tree-diff';
+import { checkIndex, indexSite, shipWasm, wasmHeaderRules } from '../../src/search/pagefind';
+import { differingFiles, treeHash } from '../../tools/tree-diff';
 import { DIST } from '../support/dist';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'reader-pagefind-'));
@@ -107,7 +107,7 @@ describe('a Pagefind that fails', () => {
     const out = join(ROOT, 'previous-site');
     cpSync(DIST, out, { recursive: true });
     const before = treeHash(out);
-    const result = spawnSync(process.execPath, ['scripts/build.ts', '--silent'], {
+    const result = spawnSync(process.execPath, ['tools/build.ts', '--silent'], {
       encoding: 'utf8',
       env: {
         ...process.env,

@@ -4,11 +4,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { differingFiles } from '../../scripts/tree-diff';
+import { differingFiles } from '../../tools/tree-diff';
 import { DIST } from '../support/dist';
 
 function build(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['scripts/build.ts', '--silent'], {
+  return spawnSync(process.execPath, ['tools/build.ts', '--silent'], {
     encoding: 'utf8',
     // The same settings as tests/support/build-once.ts.
     env: { ...process.env, READER_BASE: '', READER_CONTENT_DIR: '', ...env },

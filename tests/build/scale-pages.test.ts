@@ -1,4 +1,4 @@
-// No page grows with the library: a synthetic library of 60 two-section briefings (scripts/scale-library.ts, the
+// No page grows with the library: a synthetic library of 60 two-section briefings (tools/scale-library.ts, the
 // generator `npm run bench:scale` uses, with entities every briefing names), built from a scratch copy of the
 // project into its own folder. The home page shows the newest briefings and links to bounded archive pages, /search/
 // names no section, the A–Z index is on pages of its own, the feed holds the newest items, the sitemap is an index
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_ENTITIES } from '../../scripts/scale-library';
+import { SHARED_ENTITIES } from '../../tools/scale-library';
 import {
   ARCHIVE_PAGE_SIZE,
   ENTITY_BRIEFINGS_PER_PAGE,
@@ -17,8 +17,8 @@ import {
   HOME_BRIEFINGS,
   pageCount,
   TERM_PAGE_SIZE,
-} from '../../src/lib/page-sizes';
-import { headersFor, parseHeadersFile } from '../../scripts/static-server';
+} from '../../src/site/page-sizes';
+import { headersFor, parseHeadersFile } from '../../tools/static-server';
 import { htmlFiles, loadPage } from '../support/dist';
 import { buildSyntheticSite, syntheticSiteFolder } from '../support/synthetic-site';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, loadPage, normalizeText, sectionFile, SECTION_SLUGS, BRIEFING } from '../support/dist';
 import { brotliSize, KB } from '../support/page-weight';
 import { searchAliases } from '../support/search-judge';
-import { aliasesIn } from '../../src/lib/search-aliases';
+import { aliasesIn } from '../../src/search/aliases';
 import { articleText, words } from '../support/article-text';
 import { indexedPages } from '../support/pagefind-index';
 

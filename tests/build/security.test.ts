@@ -1,9 +1,9 @@
-// The Content-Security-Policy in the built pages and in dist/_headers (src/lib/security-policy.ts).
+// The Content-Security-Policy in the built pages and in dist/_headers (src/site/security-policy.ts).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHeadersFile, headersFor } from '../../scripts/static-server';
+import { parseHeadersFile, headersFor } from '../../tools/static-server';
 import { DIST, htmlFiles, loadPage } from '../support/dist';
 
 const pages = htmlFiles();
@@ -46,7 +46,7 @@ describe('Content-Security-Policy in the built site', () => {
       for (const el of doc.querySelectorAll(selector)) {
         if (el.getAttribute('type') === 'application/ld+json') continue;
         const hash = sha256(el.textContent ?? '');
-        expect(sources, `add ${hash} for this ${el.tagName.toLowerCase()} to src/lib/security-policy.ts`).toContain(
+        expect(sources, `add ${hash} for this ${el.tagName.toLowerCase()} to src/site/security-policy.ts`).toContain(
           hash,
         );
       }

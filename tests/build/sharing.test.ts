@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMParser } from 'linkedom';
 import { BRIEFING, DIST, htmlFiles, loadPage, sectionFile, SECTION_SLUGS } from '../support/dist';
 import ICAL from 'ical.js';
-import { pngSize } from '../../src/lib/social-card';
+import { pngSize } from '../../src/formats/social-card';
 
 const pages = htmlFiles();
 const parseXml = (text: string) => new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;

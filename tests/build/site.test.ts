@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeadersFile } from '../../scripts/static-server';
+import { headersFor, parseHeadersFile } from '../../tools/static-server';
 import { BRIEFING, DIST, htmlFiles, loadPage, sectionFile, SECTION_SLUGS } from '../support/dist';
 
 const pages = htmlFiles();

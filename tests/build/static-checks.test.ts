@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
 import htmlValidateConfig from '../../.htmlvalidate.mjs';
-import { siteOrigin } from '../../src/site-config';
+import { siteOrigin } from '../../src/site/config';
 import { DIST, htmlFiles, loadPage } from '../support/dist';
 
 const pages = htmlFiles();

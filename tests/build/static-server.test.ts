@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDist, type RunningServer } from '../../scripts/static-server';
+import { serveDist, type RunningServer } from '../../tools/static-server';
 import { DIST } from '../support/dist';
 
 let server: RunningServer;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { serveDist, type RunningServer, type ServeOptions } from '../../scripts/static-server';
+import { serveDist, type RunningServer, type ServeOptions } from '../../tools/static-server';
 import { DIST } from './dist';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

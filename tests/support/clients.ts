@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import vm from 'node:vm';
 import CSL from 'citeproc';
-import type { CslItem } from '../../src/lib/citation';
+import type { CslItem } from '../../src/formats/citation';
 
 const CLIENTS_DIR = resolve(process.env.READER_CLIENTS_DIR || '../shared/clients');
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
-import { serveDist, type RunningServer } from '../../scripts/static-server';
+import { serveDist, type RunningServer } from '../../tools/static-server';
 import { DIST } from './dist';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';

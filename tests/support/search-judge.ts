@@ -5,9 +5,9 @@
 // for. Used by the search-quality test and the benchmark, for both sites.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { matchWord, phraseAt, FORM, WEAK } from '../../src/lib/search-match.ts';
-import { planQuery } from '../../src/lib/search-query.ts';
-import type { SearchAlias } from '../../src/lib/search-aliases';
+import { matchWord, phraseAt, FORM, WEAK } from '../../src/search/match.ts';
+import { planQuery } from '../../src/search/query.ts';
+import type { SearchAlias } from '../../src/search/aliases';
 import { articleText } from './article-text.ts';
 import { DIST, SECTION_SLUGS } from './dist.ts';
 import { SECTIONS } from './judged-queries.ts';

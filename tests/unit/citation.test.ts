@@ -5,14 +5,14 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import { cslItem, ITEM_TYPE, toBibtex, toCslJson, toRis, type CitedWork } from '../../src/lib/citation';
+import { cslItem, ITEM_TYPE, toBibtex, toCslJson, toRis, type CitedWork } from '../../src/formats/citation';
 import {
   citationText,
   entryParts,
   formatAccessDate,
   formatCitation,
   type CitationPart,
-} from '../../src/lib/citation-styles';
+} from '../../src/formats/citation-styles';
 import { citeprocEntry, clientFile, OFFICIAL } from '../support/clients';
 
 const briefing: CitedWork = {

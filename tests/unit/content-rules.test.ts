@@ -4,8 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkLibrary, ContentError, validateLibrary } from '../../src/lib/validate-library';
-import { loadLibrary } from '../../src/lib/load-library';
+import { checkLibrary, ContentError, validateLibrary } from '../../src/content/check';
+import { loadLibrary } from '../../src/content/load';
 
 const FIXTURE = 'tests/fixtures/library';
 const FIRST = 'content/tiny-briefing/01-first.mdx';

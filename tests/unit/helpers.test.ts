@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { byReadingOrder, parseSectionFileName, sectionId, splitSectionId } from '../../src/lib/content-files';
-import { headingIdFromComment } from '../../src/lib/heading-ids';
-import { countWords, readingMinutes, wordsOf } from '../../src/lib/reading-time';
-import { parseCrossLink, resolveCrossLink } from '../../src/lib/cross-links';
-import { parseMdx as parse } from '../../src/lib/load-library';
+import { byReadingOrder, parseSectionFileName, sectionId, splitSectionId } from '../../src/model/files';
+import { headingIdFromComment } from '../../src/markdown/heading-ids';
+import { countWords, readingMinutes, wordsOf } from '../../src/content/reading-time';
+import { parseCrossLink, resolveCrossLink } from '../../src/markdown/cross-links';
+import { parseMdx as parse } from '../../src/content/load';
 import {
   eventTimes,
   formatEventDay,
   formatPartialDate,
   formatUtcOffset,
   localTimeText,
-} from '../../src/lib/event-time';
-import { footnoteId } from '../../src/lib/rehype-footnote-ids';
-import { createPaths } from '../../src/lib/paths';
-import { basePath } from '../../src/site-config';
+} from '../../src/formats/event-time';
+import { footnoteId } from '../../src/markdown/rehype-footnote-ids';
+import { createPaths } from '../../src/site/urls';
+import { basePath } from '../../src/site/config';
 
 describe('section file names and ids', () => {
   it('reads order and slug from NN-slug.mdx', () => {

@@ -16,11 +16,11 @@ import {
   segmentText,
   snippetAround,
   type Nameable,
-} from '../../src/lib/mentions';
-import { remarkEntities, type RecordedMention } from '../../src/lib/remark-entities';
-import { remarkHeadingIds } from '../../src/lib/remark-heading-ids';
-import { groupByType } from '../../src/lib/entity-types';
-import { parseMdx } from '../../src/lib/load-library';
+} from '../../src/entities/mentions';
+import { remarkEntities, type RecordedMention } from '../../src/entities/remark-entities';
+import { remarkHeadingIds } from '../../src/markdown/remark-heading-ids';
+import { groupByType } from '../../src/model/entity-types';
+import { parseMdx } from '../../src/content/load';
 
 const entity = (slug: string, name: string, aliases: string[] = [], insensitive = false): Nameable => ({
   slug,

@@ -1,8 +1,8 @@
 // The build-time readers behind "Save for offline": Pagefind's CBOR files, the URLs a page names, and sizes.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fileOf, formatBytes, referencedUrls, urlOf } from '../../src/lib/offline-set';
-import { decodeCbor, pagesInChunk } from '../../src/lib/pagefind-files';
+import { fileOf, formatBytes, referencedUrls, urlOf } from '../../src/offline/offline-set';
+import { decodeCbor, pagesInChunk } from '../../src/search/pagefind-files';
 
 const pagefindFile = (cbor: number[]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(cbor)]));
 

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { cleanLeftovers, previousName, publish, stagingName } from '../../scripts/publish';
+import { cleanLeftovers, previousName, publish, stagingName } from '../../tools/publish';
 
 let dirs: string[] = [];
 afterEach(() => {

@@ -1,8 +1,8 @@
 // Which printed words are forms of a typed word, what a result's text marks, its excerpts, and "Did you mean …?".
 import { describe, expect, it } from 'vitest';
-import { EXACT, FORM, WEAK, matchPage, matchWord, tierOf } from '../../src/lib/search-match';
-import { placesOf, type Anchor } from '../../src/lib/search-excerpt';
-import { buildVocabulary, closestWord, editDistance, vocabularyKey } from '../../src/lib/search-suggest';
+import { EXACT, FORM, WEAK, matchPage, matchWord, tierOf } from '../../src/search/match';
+import { placesOf, type Anchor } from '../../src/search/excerpt';
+import { buildVocabulary, closestWord, editDistance, vocabularyKey } from '../../src/search/suggest';
 
 const tier = (typed: string, printed: string) => matchWord(typed, printed)?.tier ?? null;
 

@@ -7,7 +7,7 @@ import {
   sectionFilterNames,
   stateFromParams,
   valuesToShow,
-} from '../../src/lib/search-state';
+} from '../../src/search/state';
 
 describe('search state in the URL', () => {
   it('reads the query and the known filters, trimmed, ignoring blanks and unknown names', () => {

@@ -1,9 +1,9 @@
 // What a typed query finds and marks: phrases, aliases, the landing highlighter's pattern; the A–Z index.
 import { describe, expect, it } from 'vitest';
-import { highlightPattern, parseQuery, planQuery } from '../../src/lib/search-query';
-import { aliasesIn, buildSearchAliases, findAlias } from '../../src/lib/search-aliases';
-import { CHINESE, groupAToZ, letterId } from '../../src/lib/term-index';
-import type { Entity } from '../../src/lib/schemas';
+import { highlightPattern, parseQuery, planQuery } from '../../src/search/query';
+import { aliasesIn, buildSearchAliases, findAlias } from '../../src/search/aliases';
+import { CHINESE, groupAToZ, letterId } from '../../src/search/a-to-z';
+import type { Entity } from '../../src/model/schemas';
 
 const ALIASES = [
   { term: 'UFWD', means: ['United Front Work Department'] },

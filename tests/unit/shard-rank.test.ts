@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TITLE_WEIGHT, idf, libraryScore, titleBoost } from '../../scripts/shard-rank';
+import { TITLE_WEIGHT, idf, libraryScore, titleBoost } from '../../tools/shard-rank';
 
 // Pagefind's score of a page (ranking pageLength 0): Σ idf × term frequency, plus the title boost.
 const pagefindScore = (frequencies: number[], inTitle: number[], idfs: number[]) =>

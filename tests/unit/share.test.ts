@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTextTerm, fragmentUrl, textDirective } from '../../src/lib/text-fragment';
-import { escapeText, foldLine, toICalendar, toUtcStamp } from '../../src/lib/icalendar';
-import { briefingPage, eventData, jsonLdText, sectionPage } from '../../src/lib/structured-data';
-import { prefixParagraphIds } from '../../src/lib/rehype-passage-links';
-import { escapeXml, robotsTxt } from '../../src/lib/feeds';
-import { pngSize } from '../../src/lib/social-card';
-import { eventTimes } from '../../src/lib/event-time';
-import type { BriefingEvent } from '../../src/lib/schemas';
+import { encodeTextTerm, fragmentUrl, textDirective } from '../../src/formats/text-fragment';
+import { escapeText, foldLine, toICalendar, toUtcStamp } from '../../src/formats/icalendar';
+import { briefingPage, eventData, jsonLdText, sectionPage } from '../../src/formats/json-ld';
+import { prefixParagraphIds } from '../../src/markdown/rehype-passage-links';
+import { escapeXml, robotsTxt } from '../../src/formats/feeds';
+import { pngSize } from '../../src/formats/social-card';
+import { eventTimes } from '../../src/formats/event-time';
+import type { BriefingEvent } from '../../src/model/schemas';
 
 const event: BriefingEvent = {
   title: 'China at a Crossroads: Standing up for Human Rights During the Pandemic',

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, validateLibrary } from '../../src/lib/validate-library';
+import { ContentError, validateLibrary } from '../../src/content/check';
 
 const FIXTURE = 'tests/fixtures/library';
 let dirs: string[] = [];

@@ -1,11 +1,10 @@
 // /<briefing>/<section>.ics for every section with an event: the event as an iCalendar file.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary, type Briefing, type Section } from '../../data/library';
-import { paths } from '../../data/paths';
-import { eventTimes } from '../../lib/event-time';
-import { toICalendar } from '../../lib/icalendar';
-import { absoluteUrl } from '../../lib/paths';
-import { sourceDate } from '../../site-config';
+import { getLibrary, type Briefing, type Section } from '../../library/briefings';
+import { absoluteUrl, paths } from '../../site/urls';
+import { eventTimes } from '../../formats/event-time';
+import { toICalendar } from '../../formats/icalendar';
+import { sourceDate } from '../../site/config';
 
 export const getStaticPaths = (async () =>
   (await getLibrary()).flatMap((briefing) =>

@@ -1,8 +1,8 @@
 // /<briefing>/cite.bib, cite.ris, cite.json: the briefing's citation for reference managers.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary, type Briefing } from '../../data/library';
-import { citedWork } from '../../data/citations';
-import { CITATION_FORMATS, type CitationFormat } from '../../lib/citation';
+import { getLibrary, type Briefing } from '../../library/briefings';
+import { citedWork } from '../../library/cited-works';
+import { CITATION_FORMATS, type CitationFormat } from '../../formats/citation';
 
 export const getStaticPaths = (async () => {
   const formats = Object.keys(CITATION_FORMATS) as CitationFormat[];
