@@ -29,6 +29,21 @@ function sourceWork(source: Source): CreativeWork {
   };
 }
 
+/** What the briefing's page and a section's page say of themselves alike. */
+function pageFields(input: PartRef & { image?: string }): WithContext<WebPage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': ITEM_TYPE.schemaOrg,
+    '@id': input.url,
+    headline: input.title,
+    name: input.title,
+    description: input.description,
+    url: input.url,
+    ...(input.image ? { image: input.image } : {}),
+    inLanguage: 'en',
+  };
+}
+
 /** The briefing as a web page, its sections as parts and the reports it draws on as citations. */
 export function briefingPage(input: {
   title: string;
@@ -40,15 +55,7 @@ export function briefingPage(input: {
   sources: Source[];
 }): WithContext<WebPage> {
   return {
-    '@context': 'https://schema.org',
-    '@type': ITEM_TYPE.schemaOrg,
-    '@id': input.url,
-    headline: input.title,
-    name: input.title,
-    description: input.description,
-    url: input.url,
-    ...(input.image ? { image: input.image } : {}),
-    inLanguage: 'en',
+    ...pageFields(input),
     isPartOf: { '@type': 'WebSite', name: input.site.name, url: input.site.url },
     hasPart: input.sections.map((s) => ({
       '@type': ITEM_TYPE.schemaOrg,
@@ -71,15 +78,7 @@ export function sectionPage(input: {
   position: number;
 }): WithContext<WebPage> {
   return {
-    '@context': 'https://schema.org',
-    '@type': ITEM_TYPE.schemaOrg,
-    '@id': input.url,
-    headline: input.title,
-    name: input.title,
-    description: input.description,
-    url: input.url,
-    ...(input.image ? { image: input.image } : {}),
-    inLanguage: 'en',
+    ...pageFields(input),
     position: input.position,
     isPartOf: {
       '@type': ITEM_TYPE.schemaOrg,
