@@ -191,6 +191,8 @@ describeInEngines('reading, searching and copying', POLICY, (fixture) => {
     }
     // Back online, the reader removes it again (and the rest of the suite reads from the network as before).
     await page.goto(fixture.url(PAGE));
+    // The control says "Saved" once its script has read the saved state: only then is "Remove" the one to press.
+    await page.waitFor(offlineStatus, '^Saved for offline');
     await page.click('[data-offline-remove]');
     await page.waitFor(offlineStatus, '^Removed from this device');
     expect(await page.problems()).toEqual([]);
