@@ -93,7 +93,8 @@ describeInBrowser('reading offline', ({ newPage, url }) => {
     await page.context().setOffline(true);
     await page.reload();
     await expect(page.locator('h1').textContent()).resolves.toBe('Sharp power');
-    await expect(control.locator('[role="status"]').textContent()).resolves.toMatch(/^Saved for offline/);
+    // Once the control's script has read what is saved.
+    await expect.poll(() => control.locator('[role="status"]').textContent()).toMatch(/^Saved for offline/);
     // Every section, the all-in-one page, an entity page, a citation file.
     for (const path of ['china-united-front/', 'china-united-front/all/', 'entities/alex-joske/']) {
       const response = await page.goto(url(path));
