@@ -37,28 +37,38 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-describeInBrowser('accessibility', ({ newPage, url }) => {
+describeInBrowser('accessibility', ({ newPage, url, withPage }) => {
+  /** A context whose reader has chosen `theme` (as the system prefers too), where axe can be added to the page. */
+  const axeContext = (theme: 'light' | 'dark') => ({
+    colorScheme: theme,
+    storageState: {
+      cookies: [],
+      origins: [{ origin: new URL(url()).origin, localStorage: [{ name: 'theme', value: theme }] }],
+    },
+    bypassCSP: true,
+    reducedMotion: 'reduce' as const,
+  });
   for (const theme of ['light', 'dark'] as const) {
     it.each(PAGES)(`axe finds nothing on /%s in the ${theme} theme`, async (path) => {
       // bypassCSP lets the test inject axe; the pages' own policy is tested in security.test.ts.
-      const page = await newPage({ colorScheme: theme, bypassCSP: true, reducedMotion: 'reduce' });
-      await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
-      await page.goto(url(path));
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-      expect(await axeViolations(page)).toEqual([]);
+      await withPage(axeContext(theme), async (page) => {
+        await page.goto(url(path));
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        expect(await axeViolations(page)).toEqual([]);
+      });
     });
     it(`axe finds nothing in search with results, in the ${theme} theme: the dialog, and /search/ with its filters`, async () => {
-      const page = await newPage({ colorScheme: theme, bypassCSP: true, reducedMotion: 'reduce' });
-      await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
-      await page.goto(url('china-united-front/sharp-power/'));
-      await page.keyboard.press('/');
-      await page.locator('.search-dialog input[type="search"]').fill('united front');
-      await page.locator('.search-dialog .result-link').first().waitFor({ timeout: 10_000 });
-      expect(await axeViolations(page)).toEqual([]);
-      await page.goto(url('search/?q=china&person=Alex+Joske'));
-      await page.locator('.search-page .result-link').first().waitFor({ timeout: 10_000 });
-      expect(await page.locator('.search-filters').getAttribute('open')).not.toBeNull();
-      expect(await axeViolations(page)).toEqual([]);
+      await withPage(axeContext(theme), async (page) => {
+        await page.goto(url('china-united-front/sharp-power/'));
+        await page.keyboard.press('/');
+        await page.locator('.search-dialog input[type="search"]').fill('united front');
+        await page.locator('.search-dialog .result-link').first().waitFor({ timeout: 10_000 });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.goto(url('search/?q=china&person=Alex+Joske'));
+        await page.locator('.search-page .result-link').first().waitFor({ timeout: 10_000 });
+        expect(await page.locator('.search-filters').getAttribute('open')).not.toBeNull();
+        expect(await axeViolations(page)).toEqual([]);
+      });
     });
   }
 
@@ -124,27 +134,28 @@ describeInBrowser('accessibility', ({ newPage, url }) => {
   });
 
   it('puts the skip link first, then the header controls, then the content; the skip link moves focus into main', async () => {
-    const page = await newPage();
-    await page.goto(url('china-united-front/sharp-power/'));
-    const focused = async () =>
-      page.evaluate(() => {
-        const el = document.activeElement!;
-        return `${el.closest('header, main, footer')?.tagName ?? 'BODY'}:${el.getAttribute('class') ?? el.tagName}`;
-      });
-    const stops: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    await withPage({}, async (page) => {
+      await page.goto(url('china-united-front/sharp-power/'));
+      const focused = async () =>
+        page.evaluate(() => {
+          const el = document.activeElement!;
+          return `${el.closest('header, main, footer')?.tagName ?? 'BODY'}:${el.getAttribute('class') ?? el.tagName}`;
+        });
+      const stops: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        stops.push(await focused());
+      }
+      expect(stops[0]).toBe('BODY:skip-link');
+      expect(stops.slice(1, 4)).toEqual(['HEADER:site-name', 'HEADER:search-trigger', 'HEADER:SELECT']);
+      expect(stops[4]).toMatch(/^MAIN:/);
+      await page.reload();
       await page.keyboard.press('Tab');
-      stops.push(await focused());
-    }
-    expect(stops[0]).toBe('BODY:skip-link');
-    expect(stops.slice(1, 4)).toEqual(['HEADER:site-name', 'HEADER:search-trigger', 'HEADER:SELECT']);
-    expect(stops[4]).toMatch(/^MAIN:/);
-    await page.reload();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.keyboard.press('Tab');
-    expect(await focused()).toMatch(/^MAIN:/);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toMatch(/^MAIN:/);
+    });
   });
 
   it('moves focus to the heading an outline link points at', async () => {
@@ -164,22 +175,23 @@ describeInBrowser('accessibility', ({ newPage, url }) => {
   });
 
   it('moves between sections with ← and →, but not while typing or with a modifier', async () => {
-    const page = await newPage();
-    await page.goto(url('china-united-front/sharp-power/'));
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.keyboard.press('Shift+ArrowRight');
-    expect(page.url()).toMatch(/sharp-power\/$/);
-    await page.keyboard.press('ArrowRight');
-    await page.waitForURL(/joske-recommendations\/$/);
-    await page.keyboard.press('ArrowLeft');
-    await page.waitForURL(/sharp-power\/$/);
-    await page.keyboard.press('/');
-    const input = page.locator('.search-dialog input[type="search"]');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('power');
-    await input.press('ArrowLeft');
-    await page.waitForTimeout(300);
-    expect(page.url()).toMatch(/sharp-power\/$/);
+    await withPage({}, async (page) => {
+      await page.goto(url('china-united-front/sharp-power/'));
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      expect(page.url()).toMatch(/sharp-power\/$/);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(/joske-recommendations\/$/);
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForURL(/sharp-power\/$/);
+      await page.keyboard.press('/');
+      const input = page.locator('.search-dialog input[type="search"]');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('power');
+      await input.press('ArrowLeft');
+      await page.waitForTimeout(300);
+      expect(page.url()).toMatch(/sharp-power\/$/);
+    });
   });
 
   for (const width of [320, 390, 768, 1280, 1920]) {

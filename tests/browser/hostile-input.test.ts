@@ -50,19 +50,24 @@ const REFLECTORS: Reflector[] = [
 
 describeInBrowser(
   'hostile URL parameters and hashes',
-  ({ newPage, url }) => {
-    it.each(REFLECTORS.flatMap((r) => HOSTILE.map((value) => [r.name, value, r] as const)))(
+  ({ newPage, url, withPage }) => {
+    // In pages handed from test to test: each test only navigates and reads.
+    it.for(REFLECTORS.flatMap((r) => HOSTILE.map((value) => [r.name, value, r] as const)))(
       '%s: %s runs no script and injects no markup',
-      async (_name, value, reflector) => {
-        const page = await newPage();
-        const problems = await watchProblems(page, new URL(url()).origin);
-        await page.goto(url(reflector.path(value)));
-        await reflector.settle?.(page);
-        await page.waitForLoadState('networkidle');
-        expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-        expect(await page.locator('x-injected, img[src="x"], svg[onload]').count()).toBe(0);
-        expect(await problems.list()).toEqual([]);
-      },
+      async ([, value, reflector], { expect }) =>
+        withPage({}, async (page) => {
+          const problems = await watchProblems(page, new URL(url()).origin);
+          try {
+            await page.goto(url(reflector.path(value)));
+            await reflector.settle?.(page);
+            await page.waitForLoadState('networkidle');
+            expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+            expect(await page.locator('x-injected, img[src="x"], svg[onload]').count()).toBe(0);
+            expect(await problems.list()).toEqual([]);
+          } finally {
+            problems.stop();
+          }
+        }),
     );
 
     it('shows the hostile query as text in the search box', async () => {

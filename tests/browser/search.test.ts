@@ -18,7 +18,7 @@ async function openDialogAndSearch(page: Page, query: string) {
   return input;
 }
 
-describeInBrowser('search from anywhere', ({ newPage, url }) => {
+describeInBrowser('search from anywhere', ({ newPage, url, withPage }) => {
   it('loads no search code or index until search is opened', async () => {
     const page = await newPage();
     const fetched: string[] = [];
@@ -36,85 +36,93 @@ describeInBrowser('search from anywhere', ({ newPage, url }) => {
   });
 
   it('finds "united front" from any page: the UFWD section first, and a heading sub-result lands on the words', async () => {
-    const page = await newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(url('china-united-front/sharp-power/'));
-    await openDialogAndSearch(page, 'united front');
-    expect((await resultTitles(page, '.search-dialog'))[0]).toBe('The United Front Work Department');
-    const first = page.locator('.search-dialog .result').first();
-    expect(await first.locator('.result-briefing').textContent()).toContain('China steps up');
-    const sub = first.locator('.result-heading-link').first();
-    const href = (await sub.getAttribute('href'))!;
-    expect(href).toMatch(/^\/china-united-front\/united-front-work-department\/\?highlight=united\+front#[a-z0-9-]+$/);
-    await sub.click();
-    await page.waitForURL(/united-front-work-department\/\?highlight=/);
-    const bar = page.locator('.hit-bar');
-    await expect(bar.locator('[role="status"]').textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of \d+$/);
-    const marks = await page.locator('article mark.search-hit').allTextContents();
-    expect(marks.length).toBeGreaterThan(1);
-    for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^(united|front)/);
-    await page.waitForTimeout(800);
-    const box = await page.locator('mark.search-hit--current').first().boundingBox();
-    // "united front" is one hit, both words marked together.
-    expect(await page.locator('mark.search-hit--current').allTextContents()).toEqual(['United', 'Front']);
-    expect(box!.y).toBeGreaterThan(56);
-    expect(box!.y).toBeLessThan(800);
+    await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
+      await page.goto(url('china-united-front/sharp-power/'));
+      await openDialogAndSearch(page, 'united front');
+      expect((await resultTitles(page, '.search-dialog'))[0]).toBe('The United Front Work Department');
+      const first = page.locator('.search-dialog .result').first();
+      expect(await first.locator('.result-briefing').textContent()).toContain('China steps up');
+      const sub = first.locator('.result-heading-link').first();
+      const href = (await sub.getAttribute('href'))!;
+      expect(href).toMatch(
+        /^\/china-united-front\/united-front-work-department\/\?highlight=united\+front#[a-z0-9-]+$/,
+      );
+      await sub.click();
+      await page.waitForURL(/united-front-work-department\/\?highlight=/);
+      const bar = page.locator('.hit-bar');
+      await expect(bar.locator('[role="status"]').textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of \d+$/);
+      const marks = await page.locator('article mark.search-hit').allTextContents();
+      expect(marks.length).toBeGreaterThan(1);
+      for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^(united|front)/);
+      await page.waitForTimeout(800);
+      const box = await page.locator('mark.search-hit--current').first().boundingBox();
+      // "united front" is one hit, both words marked together.
+      expect(await page.locator('mark.search-hit--current').allTextContents()).toEqual(['United', 'Front']);
+      expect(box!.y).toBeGreaterThan(56);
+      expect(box!.y).toBeLessThan(800);
+    });
   });
 
   it('opens with Ctrl-K too, and Escape closes it and returns focus to where it was', async () => {
-    const page = await newPage();
-    await page.goto(url('china-united-front/'));
-    await page.locator('.section-list a').first().focus();
-    await page.keyboard.press('Control+k');
-    const input = page.locator('.search-dialog input[type="search"]');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement || el.matches(':focus'))).toBe(true);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent))
-      .toBe('The United Front Work Department');
+    await withPage({}, async (page) => {
+      await page.goto(url('china-united-front/'));
+      await page.locator('.section-list a').first().focus();
+      await page.keyboard.press('Control+k');
+      const input = page.locator('.search-dialog input[type="search"]');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement || el.matches(':focus'))).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('The United Front Work Department');
+    });
   });
 
   it('opens the first result on Enter, for the words just typed even before their results show', async () => {
-    const page = await newPage();
-    await page.goto(url('china-united-front/'));
-    const input = await openDialogAndSearch(page, 'sharp power');
-    expect((await resultTitles(page, '.search-dialog'))[0]).toBe('Sharp power');
-    await input.fill('wolf warrior');
-    await input.press('Enter');
-    await page.waitForURL(/\/wolf-warrior-amplification\/\?highlight=wolf\+warrior$/, { timeout: 10_000 });
+    await withPage({}, async (page) => {
+      await page.goto(url('china-united-front/'));
+      const input = await openDialogAndSearch(page, 'sharp power');
+      expect((await resultTitles(page, '.search-dialog'))[0]).toBe('Sharp power');
+      await input.fill('wolf warrior');
+      await input.press('Enter');
+      await page.waitForURL(/\/wolf-warrior-amplification\/\?highlight=wolf\+warrior$/, { timeout: 10_000 });
+    });
   });
 
   it('has a "See all results" link to /search/?q=…', async () => {
-    const page = await newPage();
-    await page.goto(url(''));
-    await openDialogAndSearch(page, 'sharp power');
-    await resultTitles(page);
-    await expect
-      .poll(() => page.locator('.search-dialog .see-all').getAttribute('href'))
-      .toMatch(/\/search\/\?q=sharp\+power$/);
+    await withPage({}, async (page) => {
+      await page.goto(url(''));
+      await openDialogAndSearch(page, 'sharp power');
+      await resultTitles(page);
+      await expect
+        .poll(() => page.locator('.search-dialog .see-all').getAttribute('href'))
+        .toMatch(/\/search\/\?q=sharp\+power$/);
+    });
   });
 
   it('offers "Did you mean …?" as a button that runs the corrected search', async () => {
-    const page = await newPage();
-    await page.goto(url('china-united-front/'));
-    const input = await openDialogAndSearch(page, 'Uighur');
-    const button = page.locator('.search-dialog .search-suggest button');
-    await button.waitFor({ timeout: 10_000 });
-    expect(await page.locator('.search-dialog .search-suggest').textContent()).toBe('Did you mean Uyghur?');
-    await button.click();
-    expect(await input.inputValue()).toBe('Uyghur');
-    expect((await resultTitles(page, '.search-dialog'))[0]).toBe('Webinar: China at a Crossroads');
+    await withPage({}, async (page) => {
+      await page.goto(url('china-united-front/'));
+      const input = await openDialogAndSearch(page, 'Uighur');
+      const button = page.locator('.search-dialog .search-suggest button');
+      await button.waitFor({ timeout: 10_000 });
+      expect(await page.locator('.search-dialog .search-suggest').textContent()).toBe('Did you mean Uyghur?');
+      await button.click();
+      expect(await input.inputValue()).toBe('Uyghur');
+      expect((await resultTitles(page, '.search-dialog'))[0]).toBe('Webinar: China at a Crossroads');
+    });
   });
 
   it('announces the number of results', async () => {
-    const page = await newPage();
-    await page.goto(url(''));
-    await openDialogAndSearch(page, 'Joske');
-    await resultTitles(page);
-    await expect
-      .poll(() => page.locator('.search-dialog .search-status').textContent())
-      .toMatch(/^\d+ results? for “Joske”\.$/);
+    await withPage({}, async (page) => {
+      await page.goto(url(''));
+      await openDialogAndSearch(page, 'Joske');
+      await resultTitles(page);
+      await expect
+        .poll(() => page.locator('.search-dialog .search-status').textContent())
+        .toMatch(/^\d+ results? for “Joske”\.$/);
+    });
   });
 });
 
@@ -142,12 +150,13 @@ describeInBrowser('search that cannot load', ({ newPage, url }) => {
   });
 });
 
-describeInBrowser('the search page', ({ newPage, url }) => {
+describeInBrowser('the search page', ({ newPage, url, withPage }) => {
   it('shows results for /search/?q=sharp+power without typing', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=sharp+power'));
-    expect((await resultTitles(page))[0]).toBe('Sharp power');
-    expect(await page.locator('.search-page input[type="search"]').inputValue()).toBe('sharp power');
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=sharp+power'));
+      expect((await resultTitles(page))[0]).toBe('Sharp power');
+      expect(await page.locator('.search-page input[type="search"]').inputValue()).toBe('sharp power');
+    });
   });
 
   it('keeps the query in the URL: typing replaces it, Enter then typing adds history, Back restores', async () => {
@@ -168,82 +177,91 @@ describeInBrowser('the search page', ({ newPage, url }) => {
   });
 
   it('filters by section from the URL', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=china&section=Sharp+power'));
-    expect(await resultTitles(page)).toEqual(['Sharp power']);
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=china&section=Sharp+power'));
+      expect(await resultTitles(page)).toEqual(['Sharp power']);
+    });
   });
 
   it('opens the filters with nothing searched: every value, with how many sections have it', async () => {
-    const page = await newPage();
-    await page.goto(url('search/'));
-    await page.locator('.search-filters summary').click();
-    const sections = page.getByRole('group', { name: 'Section' }).locator('label');
-    await expect.poll(() => sections.count(), { timeout: 10_000 }).toBe(5);
-    expect(await sections.allTextContents()).toContain('Sharp power (1)');
+    await withPage({}, async (page) => {
+      await page.goto(url('search/'));
+      await page.locator('.search-filters summary').click();
+      const sections = page.getByRole('group', { name: 'Section' }).locator('label');
+      await expect.poll(() => sections.count(), { timeout: 10_000 }).toBe(5);
+      expect(await sections.allTextContents()).toContain('Sharp power (1)');
+    });
   });
 
   it('shows a filter the index does not have, ticked, so the reader can see why nothing matches and untick it', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=china&section=A+renamed+section'));
-    await expect.poll(() => page.locator('.search-page .search-status').textContent()).toBe('No results for “china”.');
-    const box = page.getByRole('group', { name: 'Section' }).getByRole('checkbox', { name: /A renamed section/ });
-    expect(await box.isChecked()).toBe(true);
-    await box.uncheck();
-    await expect.poll(() => page.url()).toMatch(/\/search\/\?q=china$/);
-    expect(await resultTitles(page)).toHaveLength(5);
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=china&section=A+renamed+section'));
+      await expect
+        .poll(() => page.locator('.search-page .search-status').textContent())
+        .toBe('No results for “china”.');
+      const box = page.getByRole('group', { name: 'Section' }).getByRole('checkbox', { name: /A renamed section/ });
+      expect(await box.isChecked()).toBe(true);
+      await box.uncheck();
+      await expect.poll(() => page.url()).toMatch(/\/search\/\?q=china$/);
+      expect(await resultTitles(page)).toHaveLength(5);
+    });
   });
 
   it('says without JavaScript why nothing was searched, and links to the A–Z index pages, where a letter leads on', async () => {
-    const page = await newPage({ javaScriptEnabled: false });
-    await page.goto(url('search/?q=united+front'));
-    await expect(page.locator('.search-page form').textContent()).resolves.toContain(
-      'Search runs in your browser and needs JavaScript, which is off, so the words you submit are not searched.',
-    );
-    expect(await page.locator('main a[href$="/all/"]').count()).toBeGreaterThan(0);
-    const index = page.locator('.term-index');
-    expect(await index.isVisible()).toBe(true);
-    await index.getByRole('link', { name: 'U', exact: true }).click();
-    await page.waitForURL(/\/terms\/u\/$/);
-    expect(await page.locator('.term-index h2').textContent()).toBe('U');
-    const link = page.locator('.term-index li a', { hasText: 'UFWD (United Front Work Department)' });
-    expect(await link.getAttribute('href')).toBe('/china-united-front/united-front-work-department/');
+    await withPage({ javaScriptEnabled: false }, async (page) => {
+      await page.goto(url('search/?q=united+front'));
+      await expect(page.locator('.search-page form').textContent()).resolves.toContain(
+        'Search runs in your browser and needs JavaScript, which is off, so the words you submit are not searched.',
+      );
+      expect(await page.locator('main a[href$="/all/"]').count()).toBeGreaterThan(0);
+      const index = page.locator('.term-index');
+      expect(await index.isVisible()).toBe(true);
+      await index.getByRole('link', { name: 'U', exact: true }).click();
+      await page.waitForURL(/\/terms\/u\/$/);
+      expect(await page.locator('.term-index h2').textContent()).toBe('U');
+      const link = page.locator('.term-index li a', { hasText: 'UFWD (United Front Work Department)' });
+      expect(await link.getAttribute('href')).toBe('/china-united-front/united-front-work-department/');
+    });
   });
 
   it('lists people, organisations and concepts in the A–Z index pages, each linking to its page', async () => {
-    const page = await newPage({ javaScriptEnabled: false });
-    const entry = async (letter: string, text: string) => {
-      await page.goto(url(`terms/${letter}/`));
-      return page.locator('.term-index li', { hasText: text }).first().locator('a').getAttribute('href');
-    };
-    expect(await entry('k', 'Kristine Lee (Person)')).toBe('/entities/kristine-lee/');
-    expect(await entry('j', 'Joske (Alex Joske)')).toBe('/china-united-front/joske-recommendations/');
-    expect(await entry('u', 'United Front Work Department (Organisation)')).toBe(
-      '/entities/united-front-work-department/',
-    );
-    expect(await entry('s', 'sharp power (Concept)')).toBe('/entities/sharp-power/');
-    await page.goto(url('terms/chinese/'));
-    expect(await page.locator('.term-index [lang="zh-Hans"]', { hasText: '统战部' }).count()).toBeGreaterThan(0);
+    await withPage({ javaScriptEnabled: false }, async (page) => {
+      const entry = async (letter: string, text: string) => {
+        await page.goto(url(`terms/${letter}/`));
+        return page.locator('.term-index li', { hasText: text }).first().locator('a').getAttribute('href');
+      };
+      expect(await entry('k', 'Kristine Lee (Person)')).toBe('/entities/kristine-lee/');
+      expect(await entry('j', 'Joske (Alex Joske)')).toBe('/china-united-front/joske-recommendations/');
+      expect(await entry('u', 'United Front Work Department (Organisation)')).toBe(
+        '/entities/united-front-work-department/',
+      );
+      expect(await entry('s', 'sharp power (Concept)')).toBe('/entities/sharp-power/');
+      await page.goto(url('terms/chinese/'));
+      expect(await page.locator('.term-index [lang="zh-Hans"]', { hasText: '统战部' }).count()).toBeGreaterThan(0);
+    });
   });
 
   it('shows the A–Z index only while the box is empty, with JavaScript', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=united+front'));
-    await page.locator('.search-page .result-link').first().waitFor({ timeout: 10_000 });
-    expect(await page.locator('.term-index').isVisible()).toBe(false);
-    await page.locator('.search-page input[type="search"]').fill('');
-    await expect.poll(() => page.locator('.term-index').isVisible()).toBe(true);
-    expect(await page.locator('.search-page .result-link').count()).toBe(0);
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=united+front'));
+      await page.locator('.search-page .result-link').first().waitFor({ timeout: 10_000 });
+      expect(await page.locator('.term-index').isVisible()).toBe(false);
+      await page.locator('.search-page input[type="search"]').fill('');
+      await expect.poll(() => page.locator('.term-index').isVisible()).toBe(true);
+      expect(await page.locator('.search-page .result-link').count()).toBe(0);
+    });
   });
 
   it('offers "Did you mean …?" as a link to the corrected search', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=untied+front'));
-    const link = page.locator('.search-page .search-suggest a');
-    await link.waitFor({ timeout: 10_000 });
-    expect(await page.locator('.search-page .search-suggest').textContent()).toBe('Did you mean united front?');
-    expect(await link.getAttribute('href')).toBe('/search/?q=united+front');
-    await link.click();
-    expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=untied+front'));
+      const link = page.locator('.search-page .search-suggest a');
+      await link.waitFor({ timeout: 10_000 });
+      expect(await page.locator('.search-page .search-suggest').textContent()).toBe('Did you mean united front?');
+      expect(await link.getAttribute('href')).toBe('/search/?q=united+front');
+      await link.click();
+      expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
+    });
   });
 
   it('fetches the vocabulary only for a word that needs a suggestion, and then one small file', async () => {
@@ -260,7 +278,7 @@ describeInBrowser('the search page', ({ newPage, url }) => {
   });
 });
 
-describeInBrowser('landing on the words', ({ newPage, url }) => {
+describeInBrowser('landing on the words', ({ url, withPage }) => {
   // What was typed, and the words the landing must mark (as printed in the section).
   const FORMS: [string, string[]][] = [
     ['influencers', ['influencer']],
@@ -270,76 +288,82 @@ describeInBrowser('landing on the words', ({ newPage, url }) => {
     ['sharpe power', ['sharp', 'power']],
   ];
   it.each(FORMS)('"%s" lands on %j, counted in the hit bar', async (query, forms) => {
-    const page = await newPage();
-    await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
-    await page.locator('.search-page .result-link').first().click();
-    const status = page.locator('.hit-bar [role="status"]');
-    await expect(status.textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of \d+$/);
-    const marks = await page.locator('article mark.search-hit').allTextContents();
-    expect(marks.length).toBeGreaterThan(0);
-    for (const form of forms) expect(marks.map((m) => m.toLowerCase())).toContain(form.toLowerCase());
+    await withPage({}, async (page) => {
+      await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+      await page.locator('.search-page .result-link').first().click();
+      const status = page.locator('.hit-bar [role="status"]');
+      await expect(status.textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of \d+$/);
+      const marks = await page.locator('article mark.search-hit').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const form of forms) expect(marks.map((m) => m.toLowerCase())).toContain(form.toLowerCase());
+    });
   });
 
   it('marks the English name for a search in Chinese', async () => {
-    const page = await newPage();
-    await page.goto(url(`search/?q=${encodeURIComponent('统战部')}`));
-    await page.locator('.search-page .result-link').first().click();
-    await page.locator('.hit-bar').waitFor();
-    expect(await page.locator('article mark.search-hit').allTextContents()).toContain('United Front Work Department');
+    await withPage({}, async (page) => {
+      await page.goto(url(`search/?q=${encodeURIComponent('统战部')}`));
+      await page.locator('.search-page .result-link').first().click();
+      await page.locator('.hit-bar').waitFor();
+      expect(await page.locator('article mark.search-hit').allTextContents()).toContain('United Front Work Department');
+    });
   });
 
   it('marks "united" for "united front", not the "unit" the index also matches', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=united+front'));
-    const first = page.locator('.search-page .result').first();
-    await first.waitFor({ timeout: 10_000 });
-    const excerptMarks = (await first.locator('mark').allTextContents()).flatMap((m) => m.toLowerCase().split(' '));
-    expect(excerptMarks).toEqual(expect.arrayContaining(['front', 'united']));
-    expect(excerptMarks).not.toContain('unit');
-    await first.locator('.result-link').click();
-    await page.locator('.hit-bar').waitFor();
-    const marks = await page.locator('article mark.search-hit').allTextContents();
-    expect(marks.map((m) => m.toLowerCase())).not.toContain('unit');
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=united+front'));
+      const first = page.locator('.search-page .result').first();
+      await first.waitFor({ timeout: 10_000 });
+      const excerptMarks = (await first.locator('mark').allTextContents()).flatMap((m) => m.toLowerCase().split(' '));
+      expect(excerptMarks).toEqual(expect.arrayContaining(['front', 'united']));
+      expect(excerptMarks).not.toContain('unit');
+      await first.locator('.result-link').click();
+      await page.locator('.hit-bar').waitFor();
+      const marks = await page.locator('article mark.search-hit').allTextContents();
+      expect(marks.map((m) => m.toLowerCase())).not.toContain('unit');
+    });
   });
 
   it('steps through hits with n and N, and Escape clears them and the URL parameter', async () => {
-    const page = await newPage();
-    await page.goto(url('china-united-front/joske-recommendations/?highlight=united&highlight=front'));
-    const status = page.locator('.hit-bar [role="status"]');
-    await expect(status.textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of (\d+)$/);
-    const total = Number((await status.textContent())!.split(' of ')[1]);
-    await page.keyboard.press('n');
-    expect(await status.textContent()).toBe(`Hit 2 of ${total}`);
-    await page.keyboard.press('Shift+N');
-    await page.keyboard.press('Shift+N');
-    expect(await status.textContent()).toBe(`Hit ${total} of ${total}`);
-    await page.locator('.hit-bar__next').click();
-    expect(await status.textContent()).toBe(`Hit 1 of ${total}`);
-    await page.keyboard.press('Escape');
-    expect(await page.locator('mark.search-hit').count()).toBe(0);
-    expect(await page.locator('.hit-bar').count()).toBe(0);
-    expect(page.url()).not.toContain('highlight');
+    await withPage({}, async (page) => {
+      await page.goto(url('china-united-front/joske-recommendations/?highlight=united&highlight=front'));
+      const status = page.locator('.hit-bar [role="status"]');
+      await expect(status.textContent({ timeout: 5000 })).resolves.toMatch(/^Hit 1 of (\d+)$/);
+      const total = Number((await status.textContent())!.split(' of ')[1]);
+      await page.keyboard.press('n');
+      expect(await status.textContent()).toBe(`Hit 2 of ${total}`);
+      await page.keyboard.press('Shift+N');
+      await page.keyboard.press('Shift+N');
+      expect(await status.textContent()).toBe(`Hit ${total} of ${total}`);
+      await page.locator('.hit-bar__next').click();
+      expect(await status.textContent()).toBe(`Hit 1 of ${total}`);
+      await page.keyboard.press('Escape');
+      expect(await page.locator('mark.search-hit').count()).toBe(0);
+      expect(await page.locator('.hit-bar').count()).toBe(0);
+      expect(page.url()).not.toContain('highlight');
+    });
   });
 
   it('marks a quoted phrase as a phrase, not its separate words', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=%22united+front%22'));
-    const link = page.locator('.results .result-link').first();
-    await link.waitFor({ timeout: 10_000 });
-    await link.click();
-    await page.locator('.hit-bar').waitFor();
-    const marks = await page.locator('article mark.search-hit').allTextContents();
-    expect(marks.length).toBeGreaterThan(0);
-    for (const mark of marks) expect(mark.toLowerCase().replace(/\s+/g, ' ')).toBe('united front');
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=%22united+front%22'));
+      const link = page.locator('.results .result-link').first();
+      await link.waitFor({ timeout: 10_000 });
+      await link.click();
+      await page.locator('.hit-bar').waitFor();
+      const marks = await page.locator('article mark.search-hit').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) expect(mark.toLowerCase().replace(/\s+/g, ' ')).toBe('united front');
+    });
   });
 
   it('marks what an alias stands for', async () => {
-    const page = await newPage();
-    await page.goto(url('search/?q=UFWD'));
-    expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
-    await page.locator('.results .result-link').first().click();
-    await page.locator('.hit-bar').waitFor();
-    expect(await page.locator('article mark.search-hit').allTextContents()).toContain('United Front Work Department');
+    await withPage({}, async (page) => {
+      await page.goto(url('search/?q=UFWD'));
+      expect((await resultTitles(page))[0]).toBe('The United Front Work Department');
+      await page.locator('.results .result-link').first().click();
+      await page.locator('.hit-bar').waitFor();
+      expect(await page.locator('article mark.search-hit').allTextContents()).toContain('United Front Work Department');
+    });
   });
 });
 

@@ -10,7 +10,7 @@ const pages = pagesByTemplate().map((file) => file.replace(/index\.html$/, ''));
 
 describeInBrowser(
   'security headers and Content-Security-Policy',
-  ({ newPage, url }) => {
+  ({ newPage, url, withPage }) => {
     it('sends the headers of _headers with every page', async () => {
       const page = await newPage();
       const response = await page.goto(url('china-united-front/sharp-power/'));
@@ -23,10 +23,15 @@ describeInBrowser(
     });
 
     it.each(pages)('loads /%s with no CSP violation, console error or third-party request', async (path) => {
-      const page = await newPage();
-      const problems = await watchProblems(page, new URL(url()).origin);
-      await page.goto(url(path), { waitUntil: 'networkidle' });
-      expect(await problems.list()).toEqual([]);
+      await withPage({}, async (page) => {
+        const problems = await watchProblems(page, new URL(url()).origin);
+        try {
+          await page.goto(url(path), { waitUntil: 'networkidle' });
+          expect(await problems.list()).toEqual([]);
+        } finally {
+          problems.stop();
+        }
+      });
     });
 
     it('runs search under the policy: Pagefind, its WebAssembly and results, from ?q= and from typing', async () => {
