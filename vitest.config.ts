@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Two files at a time, on any machine: Vitest's default (a worker per core but one) gives a 2-core machine one,
+    // and a browser test's file leaves a core idle while its page waits on the network or a timer.
+    maxWorkers: 2,
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
