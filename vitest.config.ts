@@ -8,6 +8,9 @@ export default defineConfig({
     // Two files at a time, on any machine: Vitest's default (a worker per core but one) gives a 2-core machine one,
     // and a browser test's file leaves a core idle while its page waits on the network or a timer.
     maxWorkers: 2,
+    // expect.poll waits for what a reader would see (a search's answer, a control's state): up to 10 s, as the
+    // browser tests' other waits, not Vitest's default of 1 s, which a loaded machine overruns.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
