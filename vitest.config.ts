@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure logic, no build) and `site` (the built dist/ and real browsers). Only `site` builds the
-// site first, so `npx vitest run --project unit` or `npx vitest run tests/unit` starts in a second.
+// Three projects: `unit` (pure logic, no build), `site` (the built dist/ and real browsers) and `alone`, the browser
+// tests that time what a reader does (a slow phone's keystrokes) or drive Firefox and WebKit, which run after the
+// others, one file at a time, so that no other test's load decides whether they pass. Only `site` and `alone` build
+// the site first (once a run), so `npx vitest run --project unit` or `npx vitest run tests/unit` starts in a second.
+const ALONE = ['tests/browser/engines.test.ts', 'tests/browser/search-slow-phone.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -19,8 +23,19 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          exclude: ALONE,
           // Builds dist/ once (with its Pagefind index) for the build and browser tests.
           globalSetup: ['tests/support/build-once.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'alone',
+          include: ALONE,
+          globalSetup: ['tests/support/build-once.ts'],
+          sequence: { groupOrder: 1 },
+          maxWorkers: 1,
         },
       },
     ],

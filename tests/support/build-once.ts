@@ -3,8 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/** Set once this run has built the site: the projects that need it share one build. */
+const BUILT = 'READER_BUILT_THIS_RUN';
+
 export default function buildOnce() {
   const outDir = process.env.READER_OUT_DIR || 'dist';
+  if (process.env[BUILT] === outDir) return;
   if (process.env.READER_SKIP_BUILD && existsSync(`${outDir}/index.html`)) return;
   const started = Date.now();
   execFileSync(process.execPath, ['tools/build.ts', '--silent'], {
@@ -12,4 +16,5 @@ export default function buildOnce() {
     env: { ...process.env, READER_BASE: '', READER_CONTENT_DIR: '', READER_OUT_DIR: outDir },
   });
   console.log(`built ${outDir}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.env[BUILT] = outDir;
 }
