@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser';
 import { DIST } from '../support/dist';
@@ -16,6 +16,9 @@ const manifest = JSON.parse(readFileSync(join(DIST, 'offline/china-united-front.
   files: { url: string; bytes: number }[];
   bytes: number;
 };
+
+// Saving a whole briefing waits up to 30 s for "Saved" (see save below): the tests here get longer than the rest.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Waits until the service worker controls the page (it registers after load and claims the page it started on). */
 const controlled = (page: Page) =>

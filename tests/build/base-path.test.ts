@@ -144,6 +144,8 @@ describeInBrowser(
     it('saves a briefing, then offline reloads it and opens another section', async () => {
       const page = await newPage();
       await page.goto(url('china-united-front/sharp-power/'));
+      // As in tests/browser/offline.test.ts: once the worker (registered after load) controls the page.
+      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 15_000 });
       const control = page.locator('[data-offline]');
       await control.getByRole('button', { name: /^Save for offline/ }).click();
       await expect
@@ -155,7 +157,8 @@ describeInBrowser(
       await page.goto(url('china-united-front/all/'));
       await expect(page.locator('h1').count()).resolves.toBe(1);
       await page.context().close();
-    });
+      // Saving a whole briefing is the longest thing a test here does; on a loaded machine it can pass 30 s.
+    }, 60_000);
   },
   { root: OUT, base: BASE },
 );
