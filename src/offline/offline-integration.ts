@@ -10,7 +10,7 @@ import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileOf, formatBytes, offlineSets } from './offline-set.ts';
-import { FINISH_AFTER_ASTRO } from '../site/finish-env.ts';
+import { FINISH_AFTER_ASTRO } from '../site/build-env.ts';
 
 const WORKER_SOURCE = fileURLToPath(new URL('../client/offline/service-worker.ts', import.meta.url));
 /** Where the button's size goes in the built pages (src/components/offline/SaveOffline.astro). */
@@ -47,13 +47,16 @@ function workerScript(build: string, base: string): string {
 export function writeOffline(dist: string, base: string): { briefings: number; build: string } {
   const sets = offlineSets(dist, base);
   // The size beside each briefing's button (a few bytes more in the pages themselves, well below the rounding).
+  const filledSizes = new Map<string, number>();
   for (const set of sets) {
     for (const { url } of set.files) {
       const file = fileOf(base, url);
       if (!url.startsWith(`${base}${set.slug}/`) || !file.endsWith('.html')) continue;
       const html = readFileSync(join(dist, file), 'utf8');
       const filled = html.replace(SIZE_SLOT, `$1${formatBytes(set.bytes)}$2`);
-      if (filled !== html) writeFileSync(join(dist, file), filled);
+      if (filled === html) continue;
+      writeFileSync(join(dist, file), filled);
+      filledSizes.set(url, Buffer.byteLength(filled));
     }
   }
   const build = buildId(dist);
@@ -61,7 +64,7 @@ export function writeOffline(dist: string, base: string): { briefings: number; b
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   for (const set of sets) {
-    const files = set.files.map(({ url }) => ({ url, bytes: statSync(join(dist, fileOf(base, url))).size }));
+    const files = set.files.map(({ url, bytes }) => ({ url, bytes: filledSizes.get(url) ?? bytes }));
     const manifest = { build, ...set, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
     writeFileSync(join(folder, `${set.slug}.json`), JSON.stringify(manifest));
   }

@@ -7,7 +7,7 @@
 // grow with the library (the index chunks and filters aside, which Pagefind shares between briefings).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildVocabulary } from '../search/suggest.ts';
+import { vocabularyKeysOf } from '../search/suggest.ts';
 import { pagesInChunk, readMeta, unpackPagefindFile } from '../search/pagefind-files.ts';
 
 interface OfflineFile {
@@ -50,14 +50,17 @@ export function referencedUrls(text: string, base: string): string[] {
 /** The offline sets of every briefing of the built site in `dist`. */
 export function offlineSets(dist: string, base: string): OfflineSet[] {
   const bundle = join(dist, 'pagefind');
-  const exists = (file: string) => {
-    try {
-      return statSync(join(dist, file)).isFile();
-    } catch {
-      return false;
+  // Each file's size, or null when it is not a file, looked up once: every briefing's set names the shared files.
+  const sizes = new Map<string, number | null>();
+  const sizeOrNull = (file: string) => {
+    if (!sizes.has(file)) {
+      const stat = statSync(join(dist, file), { throwIfNoEntry: false });
+      sizes.set(file, stat?.isFile() ? stat.size : null);
     }
+    return sizes.get(file)!;
   };
-  const size = (file: string) => statSync(join(dist, file)).size;
+  const exists = (file: string) => sizeOrNull(file) !== null;
+  const size = (file: string) => sizeOrNull(file) ?? statSync(join(dist, file)).size;
   const text = (file: string) => readFileSync(join(dist, file), 'utf8');
 
   const entry = JSON.parse(text('pagefind/pagefind-entry.json')) as {
@@ -119,10 +122,10 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
     const files = new Set<string>(shared);
     for (const { hash } of fragments) files.add(`pagefind/fragment/${hash}.pf_fragment`);
     for (const chunk of chunksByBriefing.get(slug) ?? []) files.add(chunk);
-    for (const key of buildVocabulary(
+    for (const key of vocabularyKeysOf(
       fragments.map((f) => f.fragment.content),
       aliases,
-    ).keys())
+    ))
       if (exists(`pagefind/vocabulary/${key}.json`)) files.add(`pagefind/vocabulary/${key}.json`);
     // The briefing's own folder: its pages, citation and calendar files (not its social cards, which are for other
     // sites to show).

@@ -8,9 +8,11 @@ const SIGNATURE = 'pagefind_dcd';
 
 type Cbor = number | string | Uint8Array | Cbor[] | { [key: string]: Cbor } | boolean | null;
 
+const utf8 = new TextDecoder();
+
 /** Decodes one CBOR item from `bytes` at `at`; returns it and the offset after it. */
 export function decodeCbor(bytes: Uint8Array, at = 0): [Cbor, number] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = () => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const head = bytes[at];
   const major = head >> 5;
   const info = head & 31;
@@ -24,10 +26,10 @@ export function decodeCbor(bytes: Uint8Array, at = 0): [Cbor, number] {
       : size === 1
         ? bytes[pos]
         : size === 2
-          ? view.getUint16(pos)
+          ? view().getUint16(pos)
           : size === 4
-            ? view.getUint32(pos)
-            : Number(view.getBigUint64(pos));
+            ? view().getUint32(pos)
+            : Number(view().getBigUint64(pos));
   pos += size;
   switch (major) {
     case 0:
@@ -37,7 +39,7 @@ export function decodeCbor(bytes: Uint8Array, at = 0): [Cbor, number] {
     case 2:
       return [bytes.subarray(pos, pos + length), pos + length];
     case 3:
-      return [new TextDecoder().decode(bytes.subarray(pos, pos + length)), pos + length];
+      return [utf8.decode(bytes.subarray(pos, pos + length)), pos + length];
     case 4: {
       const items: Cbor[] = [];
       for (let i = 0; i < length; i++) {

@@ -77,10 +77,49 @@ export const VOCABULARY_KEYS = [...'abcdefghijklmnopqrstuvwxyz', 'other'];
 
 /** The vocabulary file a word's suggestions are in: its first letter a–z, or `other`; none for a number. */
 export function vocabularyKey(word: string): string | null {
-  const first = [...foldWord(word)][0];
+  return keyOfFolded(foldWord(word));
+}
+
+function keyOfFolded(folded: string): string | null {
+  const first = [...folded][0];
   // Numbers are no words to suggest (buildVocabulary leaves them out).
   if (!first || /^\p{N}/u.test(first)) return null;
   return /^[a-z]$/.test(first) ? first : 'other';
+}
+
+/** Calls `use` with each word of a token the vocabulary holds (the word, and each part of a hyphenated one). */
+function eachVocabularyWord(token: string, use: (word: string, folded: string) => void) {
+  const accept = (word: string) => {
+    const folded = foldWord(word);
+    // Numbers and single letters are no words to suggest.
+    if ([...folded].length >= 2 && !/^\p{N}/u.test(folded)) use(word, folded);
+  };
+  const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/[’']s$/u, '');
+  if (!word) return;
+  accept(word);
+  const parts = word.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (parts.length > 1) parts.forEach(accept);
+}
+
+// Sorted by code point, not by locale: the files must come out the same on every machine.
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The vocabulary files the texts' words are in: the keys of `buildVocabulary(texts, extraTerms)`, found without
+ * counting the words, each distinct token looked at once (a briefing's offline set holds the files its words need).
+ */
+export function vocabularyKeysOf(texts: string[], extraTerms: string[] = []): string[] {
+  const keys = new Set<string>();
+  const seen = new Set<string>();
+  const add = (_word: string, folded: string) => keys.add(keyOfFolded(folded)!);
+  for (const text of texts)
+    for (const token of text.split(/\s+/)) {
+      if (seen.has(token)) continue;
+      seen.add(token);
+      eachVocabularyWord(token, add);
+    }
+  for (const term of extraTerms) eachVocabularyWord(term, add);
+  return [...keys].sort(byCode);
 }
 
 /**
@@ -89,26 +128,13 @@ export function vocabularyKey(word: string): string | null {
  */
 export function buildVocabulary(texts: string[], extraTerms: string[] = []): Map<string, VocabularyEntry[]> {
   const counts = new Map<string, Map<string, number>>();
-  const add = (word: string) => {
-    const folded = foldWord(word);
-    // Numbers and single letters are no words to suggest.
-    if ([...folded].length < 2 || /^\p{N}/u.test(folded)) return;
+  const add = (word: string, folded: string) => {
     const forms = counts.get(folded) ?? new Map<string, number>();
     forms.set(word, (forms.get(word) ?? 0) + 1);
     counts.set(folded, forms);
   };
-  for (const text of texts) {
-    for (const token of text.split(/\s+/)) {
-      const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/[’']s$/u, '');
-      if (!word) continue;
-      add(word);
-      const parts = word.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (parts.length > 1) parts.forEach(add);
-    }
-  }
-  for (const term of extraTerms) add(term);
-  // Sorted by code point, not by locale: the files must come out the same on every machine.
-  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const text of texts) for (const token of text.split(/\s+/)) eachVocabularyWord(token, add);
+  for (const term of extraTerms) eachVocabularyWord(term, add);
   const files = new Map<string, VocabularyEntry[]>();
   for (const forms of counts.values()) {
     const total = [...forms.values()].reduce((a, b) => a + b, 0);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXACT, FORM, WEAK, matchPage, matchWord, tierOf } from '../../src/search/match';
 import { placesOf, type Anchor } from '../../src/search/excerpt';
-import { buildVocabulary, closestWord, editDistance, vocabularyKey } from '../../src/search/suggest';
+import { buildVocabulary, closestWord, editDistance, vocabularyKey, vocabularyKeysOf } from '../../src/search/suggest';
 
 const tier = (typed: string, printed: string) => matchWord(typed, printed)?.tier ?? null;
 
@@ -164,5 +164,19 @@ describe('did you mean', () => {
     expect(vocabularyKey('统战')).toBe('other');
     // Numbers are no words to suggest: there is no file to fetch for them.
     expect(vocabularyKey('4,600')).toBeNull();
+  });
+
+  it('names the vocabulary files a text needs, the same as the vocabulary built from it', () => {
+    const texts = ['The United Front; the united front’s work. 4,600 U.S. Wolf-warrior', 'Über 12 a b Ærø 统战'];
+    expect(vocabularyKeysOf(texts, ['UFWD', '统战部'])).toEqual([...buildVocabulary(texts, ['UFWD', '统战部']).keys()]);
+    expect(vocabularyKeysOf(texts)).toEqual(['f', 'other', 't', 'u', 'w']);
+    const everyLetter = [
+      'abcdefghijklmnopqrstuvwxyz'
+        .split('')
+        .map((c) => `${c}${c}`)
+        .join(' ') + ' 统战',
+    ];
+    expect(vocabularyKeysOf(everyLetter)).toEqual([...buildVocabulary(everyLetter).keys()]);
+    expect(vocabularyKeysOf(['4,600 x'])).toEqual([]);
   });
 });
