@@ -1,21 +1,39 @@
-// Run by tools/build.ts in a worker thread: checks the content (src/content/check.ts) and posts back only
-// what the build prints. The check parses every section into a tree; in a worker, that memory (some 250 MB at 1,000
-// briefings) goes when the worker ends, where in the build's own process it would stay for the whole build, since
-// a process that then only waits for Astro never collects it.
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkLibrary, type LibraryCheck } from '../src/content/check.ts';
+// Run by tools/build.ts as a child process: checks the content (src/content/check.ts) and sends back only what the
+// build prints, and the titles the social cards show; what the pages need of each section's text is written into
+// the file `factsFile` (SECTION_FACTS in src/site/build-env.ts). The check parses every section into a tree; in a
+// process of its own, that memory (some 250 MB at 1,000 briefings) all goes back to the system when it ends, where
+// in the build's own process (or a worker thread of it) some would stay held while the build waits for Astro.
+import { writeFileSync } from 'node:fs';
+import { checkLibrary, knownSections, type LibraryCheck } from '../src/content/check.ts';
+import { byReadingOrder } from '../src/model/files.ts';
+import type { CardBriefing } from '../src/site/cards.ts';
 
 export interface ContentCheck extends Pick<LibraryCheck, 'problems' | 'warnings'> {
   briefings: number;
   sections: number;
+  /** The briefings as their cards show them (complete only when there are no problems). */
+  cards: CardBriefing[];
 }
 
-const { contentDir, displayRoot } = workerData as { contentDir: string; displayRoot: string };
-const { problems, warnings, briefings } = checkLibrary(contentDir, displayRoot);
-const result: ContentCheck = {
-  problems,
-  warnings,
-  briefings: briefings.length,
-  sections: briefings.reduce((n, b) => n + b.sections.length, 0),
-};
-parentPort!.postMessage(result);
+export interface CheckRequest {
+  contentDir: string;
+  displayRoot: string;
+  factsFile: string;
+}
+
+process.once('message', ({ contentDir, displayRoot, factsFile }: CheckRequest) => {
+  const { problems, warnings, briefings } = checkLibrary(contentDir, displayRoot);
+  if (!problems.length) writeFileSync(factsFile, JSON.stringify(knownSections(briefings)));
+  const result: ContentCheck = {
+    problems,
+    warnings,
+    briefings: briefings.length,
+    sections: briefings.reduce((n, b) => n + b.sections.length, 0),
+    cards: briefings.map((b) => ({
+      slug: b.slug,
+      title: b.data.title,
+      sections: [...b.sections].sort(byReadingOrder).map((s) => ({ slug: s.slug, title: s.data.title })),
+    })),
+  };
+  process.send!(result, () => process.exit(0));
+});

@@ -6,9 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { checkLibrary, ContentError, formatProblems } from './check.ts';
-
-/** Set by tools/build.ts, which has checked the same folder just before starting Astro. */
-export const CHECKED_ENV = 'READER_CONTENT_CHECKED';
+import { CHECKED_ENV } from '../site/build-env.ts';
 
 export function contentCheck(options: { contentDir: string }): AstroIntegration {
   return {

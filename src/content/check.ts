@@ -4,12 +4,19 @@
 // section's text live in src/content/check-mdx.ts, those on entities in src/content/check-entities.ts, and the
 // rules that span files (unique order and slug, cross-links, heading ids, source ids) here.
 import { ContentError, formatProblems, type ContentProblem } from './problems.ts';
-import { loadLibrary, type LoadedBriefing, type LoadedLibrary, type LoadedSection } from './load.ts';
+import {
+  loadLibrary,
+  type KnownSection,
+  type LoadedBriefing,
+  type LoadedLibrary,
+  type LoadedSection,
+} from './load.ts';
 import { checkSectionTree, type TreeFacts } from './check-mdx.ts';
 import { checkEntities } from './check-entities.ts';
 import { printsPhrase } from '../search/aliases.ts';
 import { indexedText } from './indexed-text.ts';
 import { parseCrossLink } from '../markdown/cross-links.ts';
+import { sectionId } from '../model/files.ts';
 import type { BriefingData, SectionData } from '../model/schemas.ts';
 
 export { ContentError, formatProblems };
@@ -93,6 +100,15 @@ export function checkLibrary(contentDir: string, displayRoot = process.cwd()): L
     checkSearchAliases(library, problems);
   }
   return { briefings: checked, problems, warnings };
+}
+
+/** What the pages need of each checked section's text, by its collection id, `briefing/slug` (SECTION_FACTS). */
+export function knownSections(briefings: CheckedBriefing[]): Record<string, KnownSection> {
+  const known: Record<string, KnownSection> = {};
+  for (const { slug: briefing, sections } of briefings)
+    for (const { slug, order, facts } of sections)
+      known[sectionId(briefing, slug)] = { order, facts: { words: facts.words, indexedText: facts.indexedText } };
+  return known;
 }
 
 /** Reads and checks every briefing under `contentDir`; throws a ContentError listing every problem. */

@@ -68,6 +68,9 @@ export interface LoadedSection {
   facts: SectionFacts | null;
 }
 
+/** What the pages need of a section's text (src/library/briefings.ts; SECTION_FACTS in src/site/build-env.ts). */
+export type KnownSection = Pick<LoadedSection, 'order'> & { facts: Pick<SectionFacts, 'words' | 'indexedText'> | null };
+
 export interface LoadedEntities {
   file: string;
   entities: Entity[];

@@ -1,9 +1,9 @@
 // The 1200×630 PNG that link previews show: briefing title, section title, site name. Drawn at build
 // time with satori (layout to SVG), resvg (SVG to pixels) and sharp (pixels to PNG), in Inter from the
 // @fontsource/inter package, read from node_modules: nothing is fetched. A library has a card for every
-// section, and drawing them is most of the build's work a section: resvg and sharp do theirs on Node's thread
-// pool, off the thread that renders the pages, and sharp encodes a PNG in half the time resvg's encoder took,
-// with the same pixels.
+// section, and drawing them is a third of the build's work (some 20 ms of CPU a card): `npm run build` draws them
+// in a process of its own beside Astro (tools/cards.ts); resvg and sharp do theirs on Node's thread pool, and sharp
+// encodes a PNG in half the time resvg's encoder took, with the same pixels.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import sharp from 'sharp';
 const CARD_WIDTH = 1200;
 const CARD_HEIGHT = 630;
 const INNER_WIDTH = CARD_WIDTH - 2 * 72;
+const BAR_HEIGHT = 16;
 
 export interface CardText {
   siteName: string;
@@ -33,7 +34,11 @@ const el = (type: string, style: Record<string, unknown>, children: (Node | stri
   props: { style, children },
 });
 
-/** The card's layout, as the element tree satori reads. */
+/**
+ * The card's layout, as the element tree satori reads. The red bar at the top and the rule above the footer are
+ * boxes of their own, not borders: satori draws a border through clip paths, each of which resvg paints as a layer
+ * of its own, and boxes give the same pixels in half resvg's time.
+ */
 function cardTree({ siteName, briefingTitle, sectionTitle, kicker }: CardText): Node {
   const main = sectionTitle ?? briefingTitle ?? siteName;
   const over = sectionTitle ? briefingTitle : undefined;
@@ -41,56 +46,69 @@ function cardTree({ siteName, briefingTitle, sectionTitle, kicker }: CardText): 
   return el(
     'div',
     {
-      // Satori sizes boxes without their padding and border.
-      width: INNER_WIDTH,
-      height: CARD_HEIGHT - 2 * 64 - 16,
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
       display: 'flex',
       flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: '64px 72px',
       background: '#fdfcf9',
       color: '#1d1c1a',
-      borderTop: '16px solid #9b2c1f',
       fontFamily: 'Inter',
     },
     [
-      el('div', { display: 'flex', flexDirection: 'column', width: INNER_WIDTH }, [
-        ...(over
-          ? [
-              el(
-                'div',
-                {
-                  display: 'flex',
-                  width: INNER_WIDTH,
-                  fontSize: 32,
-                  color: '#57534c',
-                  lineHeight: 1.3,
-                  marginBottom: 28,
-                },
-                over,
-              ),
-            ]
-          : []),
-        el(
-          'div',
-          { display: 'flex', width: INNER_WIDTH, fontSize: long ? 56 : 68, fontWeight: 700, lineHeight: 1.12 },
-          main,
-        ),
-      ]),
+      el('div', { display: 'flex', width: CARD_WIDTH, height: BAR_HEIGHT, background: '#9b2c1f' }, []),
       el(
         'div',
         {
+          // Satori sizes boxes without their padding.
           display: 'flex',
-          width: INNER_WIDTH,
+          flexDirection: 'column',
           justifyContent: 'space-between',
-          fontSize: 28,
-          color: '#57534c',
-          borderTop: '2px solid #d9d4ca',
-          paddingTop: 24,
+          width: INNER_WIDTH,
+          height: CARD_HEIGHT - BAR_HEIGHT - 2 * 64,
+          padding: '64px 72px',
         },
         [
-          el('div', { display: 'flex', fontWeight: 700, color: '#1f4f8f' }, siteName),
-          el('div', { display: 'flex' }, kicker ?? ''),
+          el('div', { display: 'flex', flexDirection: 'column', width: INNER_WIDTH }, [
+            ...(over
+              ? [
+                  el(
+                    'div',
+                    {
+                      display: 'flex',
+                      width: INNER_WIDTH,
+                      fontSize: 32,
+                      color: '#57534c',
+                      lineHeight: 1.3,
+                      marginBottom: 28,
+                    },
+                    over,
+                  ),
+                ]
+              : []),
+            el(
+              'div',
+              { display: 'flex', width: INNER_WIDTH, fontSize: long ? 56 : 68, fontWeight: 700, lineHeight: 1.12 },
+              main,
+            ),
+          ]),
+          el('div', { display: 'flex', flexDirection: 'column', width: INNER_WIDTH }, [
+            el('div', { display: 'flex', width: INNER_WIDTH, height: 2, background: '#d9d4ca' }, []),
+            el(
+              'div',
+              {
+                display: 'flex',
+                width: INNER_WIDTH,
+                justifyContent: 'space-between',
+                fontSize: 28,
+                color: '#57534c',
+                marginTop: 24,
+              },
+              [
+                el('div', { display: 'flex', fontWeight: 700, color: '#1f4f8f' }, siteName),
+                el('div', { display: 'flex' }, kicker ?? ''),
+              ],
+            ),
+          ]),
         ],
       ),
     ],

@@ -6,7 +6,9 @@ import { countWords, readingMinutes } from '../content/reading-time';
 import type { BriefingData, BriefingEvent } from '../model/schemas';
 import { aliasesIn, buildSearchAliases, type SearchAlias } from '../search/aliases';
 import { indexedText } from '../content/indexed-text';
-import { loadSection } from '../content/load';
+import { readFileSync } from 'node:fs';
+import { loadSection, type KnownSection } from '../content/load';
+import { SECTION_FACTS } from '../site/build-env';
 import { sectionFilterNames } from '../search/state';
 
 export interface Section {
@@ -44,10 +46,19 @@ function eventWords(event: BriefingEvent | undefined): number {
   return countWords([event.title, ...people].join(' '));
 }
 
-function toSection(entry: CollectionEntry<'sections'>, searchAliases: SearchAlias[]): Section {
+function toSection(
+  entry: CollectionEntry<'sections'>,
+  searchAliases: SearchAlias[],
+  known: Record<string, KnownSection> | null,
+): Section {
   const { briefing, slug } = splitSectionId(entry.id);
-  // Its text as the content loader read it (the tree it parsed is already let go); Astro compiles the MDX itself.
-  const loaded = entry.filePath ? loadSection(entry.filePath) : null;
+  // Its text as the content loader read it, for `npm run build` in the check before Astro started, else here (the
+  // tree it parsed is let go); Astro compiles the MDX itself.
+  let loaded: KnownSection | null = null;
+  if (known) {
+    loaded = known[entry.id];
+    if (!loaded) throw new Error(`${entry.filePath ?? entry.id} is not among the sections the content check read`);
+  } else if (entry.filePath) loaded = loadSection(entry.filePath);
   const words = (loaded?.facts?.words ?? 0) + eventWords(entry.data.event);
   return {
     entry,
@@ -75,7 +86,9 @@ export function getLibrary(): Promise<Briefing[]> {
       getCollection('sections'),
       getSearchAliases(),
     ]);
-    const sections = sectionEntries.map((entry) => toSection(entry, searchAliases));
+    const factsFile = process.env[SECTION_FACTS];
+    const known = factsFile ? (JSON.parse(readFileSync(factsFile, 'utf8')) as Record<string, KnownSection>) : null;
+    const sections = sectionEntries.map((entry) => toSection(entry, searchAliases, known));
     const briefingTitle = (id: string) => briefingEntries.find((b) => b.id === id)?.data.title ?? id;
     sectionFilterNames(sections.map((s) => ({ title: s.title, briefing: briefingTitle(s.briefing) }))).forEach(
       (name, i) => (sections[i].filterName = name),

@@ -1,33 +1,22 @@
-// card.png beside the library, each cover and each section: the 1200×630 image link previews show.
+// card.png beside the library, each cover and each section: the 1200×630 image link previews show
+// (src/site/cards.ts). `npm run build` draws them beside Astro instead (tools/cards.ts), and asks for none here.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLibrary } from '../library/briefings';
 import { renderCard, type CardText } from '../formats/social-card';
-import { SITE_NAME } from '../site/config';
+import { libraryCards } from '../site/cards';
+import { CARDS_BESIDE_ASTRO } from '../site/build-env';
 
 export const getStaticPaths = (async () => {
+  if (process.env[CARDS_BESIDE_ASTRO]) return [];
   const library = await getLibrary();
-  const cards: { card: string; text: CardText }[] = [
-    { card: 'card', text: { siteName: SITE_NAME, kicker: 'Policy briefings to read, search, link and cite' } },
-  ];
-  for (const briefing of library) {
-    const count = briefing.sections.length;
-    cards.push({
-      card: `${briefing.slug}/card`,
-      text: { siteName: SITE_NAME, briefingTitle: briefing.data.title, kicker: `${count} sections` },
-    });
-    briefing.sections.forEach((section, i) =>
-      cards.push({
-        card: `${briefing.slug}/${section.slug}/card`,
-        text: {
-          siteName: SITE_NAME,
-          briefingTitle: briefing.data.title,
-          sectionTitle: section.title,
-          kicker: `Section ${i + 1} of ${count}`,
-        },
-      }),
-    );
-  }
-  return cards.map(({ card, text }) => ({ params: { card }, props: { text } }));
+  const cards = libraryCards(
+    library.map((b) => ({
+      slug: b.slug,
+      title: b.data.title,
+      sections: b.sections.map((s) => ({ slug: s.slug, title: s.title })),
+    })),
+  );
+  return cards.map(({ file, text }) => ({ params: { card: file }, props: { text } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { gzip as zopfli } from '@gfx/zopfli';
-import { FINISH_AFTER_ASTRO } from '../site/finish-env.ts';
+import { FINISH_AFTER_ASTRO } from '../site/build-env.ts';
 import { writeSearchVocabulary } from './vocabulary.ts';
 
 const UNUSED = [
@@ -184,7 +184,6 @@ export function wasmHeaderRules(bundle: string): string {
     .join('');
 }
 
-/** Indexes the built site in `siteDir` into `siteDir/pagefind/`; rejects with a PagefindError saying what failed. */
 /** Indexes the site, ships the WebAssembly for the host, and writes the vocabulary of "Did you mean …?". */
 export async function indexSite(
   siteDir: string,

@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HEADER_ONLY_DIRECTIVES } from './security-policy.ts';
-import { FINISH_AFTER_ASTRO } from './finish-env.ts';
+import { FINISH_AFTER_ASTRO } from './build-env.ts';
 
 const META = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"\s*\/?>/i;
 const CHARSET = /<meta charset="utf-8"\s*\/?>/i;

@@ -1,11 +1,11 @@
 // Deep links, link previews and citations, as the built files give them to readers and machines.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from 'linkedom';
 import { BRIEFING, DIST, htmlFiles, loadPage, sectionFile, SECTION_SLUGS } from '../support/dist';
 import ICAL from 'ical.js';
-import { pngSize } from '../../src/formats/social-card';
+import { pngSize, renderCard, type CardText } from '../../src/formats/social-card';
 
 const pages = htmlFiles();
 const parseXml = (text: string) => new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
@@ -112,6 +112,34 @@ describe('link previews', () => {
       expect(existsSync(path), image).toBe(true);
       expect(pngSize(readFileSync(path)), image).toEqual({ width: 1200, height: 630 });
     }
+  });
+
+  it('writes no card that no page shows', () => {
+    const shown = new Set(pages.map((file) => decodeURIComponent(local(meta(loadPage(file), 'og:image')!))));
+    const written = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('card.png'))
+      .map((file) => `/${file}`);
+    expect(written.sort()).toEqual([...shown].sort());
+  });
+
+  it('draws each card from the titles of the page it previews', async () => {
+    const h1 = (file: string) => loadPage(file).querySelector('h1')!.textContent!.trim();
+    const briefingTitle = h1(`${BRIEFING}/index.html`);
+    const count = SECTION_SLUGS.length;
+    const expected: [string, CardText][] = [
+      [`${BRIEFING}/card.png`, { siteName: 'Research Reader', briefingTitle, kicker: `${count} sections` }],
+      ...SECTION_SLUGS.map((slug, i): [string, CardText] => [
+        `${BRIEFING}/${slug}/card.png`,
+        {
+          siteName: 'Research Reader',
+          briefingTitle,
+          sectionTitle: h1(sectionFile(slug)),
+          kicker: `Section ${i + 1} of ${count}`,
+        },
+      ]),
+    ];
+    for (const [file, text] of expected)
+      expect(Buffer.from(await renderCard(text)).equals(readFileSync(join(DIST, file))), file).toBe(true);
   });
 
   it('gives the cover and each section a card of its own', () => {

@@ -5,6 +5,9 @@ import { briefingPage, eventData, jsonLdText, sectionPage } from '../../src/form
 import { prefixParagraphIds } from '../../src/markdown/rehype-passage-links';
 import { escapeXml, robotsTxt } from '../../src/formats/feeds';
 import { pngSize } from '../../src/formats/social-card';
+import { libraryCards } from '../../src/site/cards';
+import { SITE_NAME } from '../../src/site/config';
+import { createPaths } from '../../src/site/urls';
 import { eventTimes } from '../../src/formats/event-time';
 import type { BriefingEvent } from '../../src/model/schemas';
 
@@ -217,5 +220,39 @@ describe('PNG header', () => {
     ]);
     expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
     expect(pngSize(new Uint8Array(30))).toBeNull();
+  });
+});
+
+describe('social cards', () => {
+  it('lists a card for the library, each cover and each section in reading order, each beside its page', () => {
+    const cards = libraryCards([
+      {
+        slug: 'b',
+        title: 'A briefing',
+        sections: [
+          { slug: 'one', title: 'First' },
+          { slug: 'two', title: 'Second' },
+        ],
+      },
+    ]);
+    expect(cards).toEqual([
+      { file: 'card', text: { siteName: SITE_NAME, kicker: 'Policy briefings to read, search, link and cite' } },
+      { file: 'b/card', text: { siteName: SITE_NAME, briefingTitle: 'A briefing', kicker: '2 sections' } },
+      {
+        file: 'b/one/card',
+        text: { siteName: SITE_NAME, briefingTitle: 'A briefing', sectionTitle: 'First', kicker: 'Section 1 of 2' },
+      },
+      {
+        file: 'b/two/card',
+        text: { siteName: SITE_NAME, briefingTitle: 'A briefing', sectionTitle: 'Second', kicker: 'Section 2 of 2' },
+      },
+    ]);
+    // Each file is the path the page's og:image names, without the extension.
+    expect(cards.map((c) => `/${c.file}.png`)).toEqual([
+      createPaths('/').card(),
+      createPaths('/').card('b'),
+      createPaths('/').card('b', 'one'),
+      createPaths('/').card('b', 'two'),
+    ]);
   });
 });

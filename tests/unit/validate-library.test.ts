@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, validateLibrary } from '../../src/content/check';
+import { ContentError, knownSections, validateLibrary } from '../../src/content/check';
+import { loadSection } from '../../src/content/load';
 
 const FIXTURE = 'tests/fixtures/library';
 let dirs: string[] = [];
@@ -409,5 +410,21 @@ describe('validateLibrary: entities', () => {
   it('rejects an entity with an unknown type, naming the field', () => {
     const run = check((dir) => edit(join(dir, 'entities.yaml'), 'type: person', 'type: people'));
     expect(problemsOf(run)).toEqual([expect.objectContaining({ file: ENTITIES, field: 'entities[jane-roe].type' })]);
+  });
+});
+
+describe('knownSections', () => {
+  it('gives the pages what they would read from each section file themselves, by the section’s collection id', () => {
+    const briefings = validateLibrary('content');
+    const known = knownSections(briefings);
+    const sections = briefings.flatMap((b) => b.sections.map((s) => ({ id: `${b.slug}/${s.slug}`, path: s.path })));
+    expect(Object.keys(known).sort()).toEqual(sections.map((s) => s.id).sort());
+    for (const { id, path } of sections) {
+      const read = loadSection(path)!;
+      expect(known[id]).toEqual({
+        order: read.order,
+        facts: { words: read.facts!.words, indexedText: read.facts!.indexedText },
+      });
+    }
   });
 });

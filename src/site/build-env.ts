@@ -1,0 +1,21 @@
+// What tools/build.ts tells Astro's process through its environment. A plain `astro build` sets none of them, and
+// does every step itself.
+
+/** The content folder has just been checked (src/content/check-integration.ts need not check it again). */
+export const CHECKED_ENV = 'READER_CONTENT_CHECKED';
+/**
+ * The steps that finish the built site (Pagefind's index, the security headers, the offline lists) skip their
+ * `astro:build:done` hooks: the build script runs them itself once Astro has exited (tools/finish-site.ts).
+ */
+export const FINISH_AFTER_ASTRO = 'READER_FINISH_AFTER_ASTRO';
+/**
+ * The social cards are drawn by the build script's own process while Astro renders the pages (tools/cards.ts), and
+ * Astro's card route (src/pages/[...card].png.ts) draws none.
+ */
+export const CARDS_BESIDE_ASTRO = 'READER_CARDS_BESIDE_ASTRO';
+/**
+ * A JSON file of what the content check found of every section (its order, words and indexed text: SectionFacts),
+ * by its collection id (`briefing/slug`): the pages take them from it (src/library/briefings.ts) rather than parse
+ * every section again. Without it they parse each one, as in `astro dev`.
+ */
+export const SECTION_FACTS = 'READER_SECTION_FACTS';
