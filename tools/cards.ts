@@ -1,8 +1,8 @@
 // The social cards of `npm run build`, drawn in a process of their own while Astro renders the pages: tools/build.ts
-// starts it once the content check has passed and sends it the cards (src/site/cards.ts) and a folder to write
-// them into; it answers with the number drawn. Drawing a card (satori, resvg, sharp: src/formats/social-card.ts) is
-// most of a section's build work, and in Astro's process it held up the pages. Two cards are drawn at a time, so
-// that one is laid out on this thread while the other is rasterised and encoded on Node's thread pool.
+// starts it once Astro has bundled the pages and sends it the cards (src/site/cards.ts) and a folder to write them
+// into; it answers with the number drawn. Drawing the cards (satori, resvg, sharp: src/formats/social-card.ts) is a
+// third of the build's work, which in Astro's process held up the pages. Two cards are drawn at a time, so that one
+// is laid out on this thread while the other is rasterised and encoded on Node's thread pool.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { renderCard } from '../src/formats/social-card.ts';
