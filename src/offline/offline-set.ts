@@ -60,7 +60,11 @@ export function offlineSets(dist: string, base: string): OfflineSet[] {
     return sizes.get(file)!;
   };
   const exists = (file: string) => sizeOrNull(file) !== null;
-  const size = (file: string) => sizeOrNull(file) ?? statSync(join(dist, file)).size;
+  const size = (file: string) => {
+    const bytes = sizeOrNull(file);
+    if (bytes === null) throw new Error(`the offline list names ${file}, which is not a file of the built site`);
+    return bytes;
+  };
   const text = (file: string) => readFileSync(join(dist, file), 'utf8');
 
   const entry = JSON.parse(text('pagefind/pagefind-entry.json')) as {
