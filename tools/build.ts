@@ -3,10 +3,13 @@
 // - Astro renders the pages; the steps that finish the site (Pagefind's index, the security headers, the offline
 //   lists: tools/finish-site.ts) run here once Astro has exited, not in its hooks, so that Pagefind's
 //   binary never runs beside Astro's process and the memory that process still holds.
-// - The content check runs first, before Astro starts: a broken file is reported in one plain block (file, line,
-//   field, what to write) and nothing is built. Astro's own check (src/content/check-integration.ts) is told it
-//   need not run again. It runs in a process of its own (tools/check-content.ts), so that the memory it takes is
-//   given back before Astro starts.
+// - The content check (tools/check-content.ts) runs while Astro starts and bundles the pages, in a process of its
+//   own, so that the memory it takes is given back when it ends. What Astro prints is held until the check has
+//   passed: a broken file is reported in one plain block (file, line, field, what to write), whatever Astro made of
+//   it, and nothing is built. Astro's own check (src/content/check-integration.ts) is told it need not run again.
+// - The pages' citations are formatted by citeproc in a process of their own (tools/citations.ts) once the check has
+//   passed, while Astro bundles; Astro waits, when it has bundled and before it renders a page, until they and the
+//   check's facts are written (src/site/build-signals.ts).
 // - Astro builds into `.cache/build-PID/` inside the checkout. Astro moves files from a folder under the
 //   working directory into its output folder with renames, which fail across filesystems; building inside
 //   the checkout also keeps two builds running at once from sharing that folder.
@@ -19,13 +22,22 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { basePath, contentDir, outDir } from '../src/site/config.ts';
+import { basePath, contentDir, outDir, siteOrigin } from '../src/site/config.ts';
 import { formatProblems } from '../src/content/problems.ts';
-import { CARDS_BESIDE_ASTRO, CHECKED_ENV, FINISH_AFTER_ASTRO, SECTION_FACTS } from '../src/site/build-env.ts';
+import {
+  CARDS_BESIDE_ASTRO,
+  CHECKED_ENV,
+  CITATIONS,
+  FINISH_AFTER_ASTRO,
+  SECTION_FACTS,
+} from '../src/site/build-env.ts';
+import { libraryCitedWorks } from '../src/library/cited-works.ts';
+import { createPaths } from '../src/site/urls.ts';
 import { libraryCards } from '../src/site/cards.ts';
-import { BUNDLED } from '../src/site/build-signals.ts';
+import { BUNDLED, RENDER } from '../src/site/build-signals.ts';
 import type { CardsRequest } from './cards.ts';
 import type { CheckRequest, ContentCheck } from './check-content.ts';
+import type { CitationsRequest } from './citations.ts';
 import { cleanLeftovers, publish } from './publish.ts';
 
 // Node 24 calls stripTypeScriptTypes (which the offline step uses for the service worker) experimental and would
@@ -44,31 +56,48 @@ const scratch = join(root, '.cache');
 const stage = join(scratch, `build-${process.pid}`);
 const cardsDir = `${stage}-cards`;
 const factsFile = `${stage}-facts.json`;
+const citationsFile = `${stage}-citations.json`;
 const silent = process.argv.includes('--silent');
 const children: ChildProcess[] = [];
 
 function fail(message: string, code = 1): never {
   for (const child of children) child.kill();
-  for (const path of [stage, cardsDir, factsFile]) rmSync(path, { recursive: true, force: true });
+  for (const path of [stage, cardsDir, factsFile, citationsFile]) rmSync(path, { recursive: true, force: true });
   console.error(`${message}\n\nbuild failed: ${shown}/ left as it was`);
   process.exit(code);
+}
+
+// The site's address, which the citations need before Astro reads it: a wrong one stops the build here.
+let site = '';
+try {
+  site = siteOrigin();
+} catch (error) {
+  fail((error as Error).message);
 }
 
 for (const line of cleanLeftovers(target, scratch)) console.log(line);
 
 mkdirSync(scratch, { recursive: true });
 const content = resolve(root, contentDir());
-const check = await new Promise<ContentCheck>((done, failed) => {
-  const checker = fork(join(root, 'tools/check-content.ts'), [], { cwd: root });
-  children.push(checker);
-  checker.once('message', (result: ContentCheck) => done(result));
-  checker.once('error', failed);
-  checker.once('exit', (code) => failed(new Error(`the content check stopped (exit ${code}) without a result`)));
-  checker.send({ contentDir: content, displayRoot: root, factsFile } satisfies CheckRequest);
-}).catch((error: Error) => fail(`the content check failed: ${error.stack ?? error.message}`));
-if (check.warnings.length) console.warn(formatProblems(check.warnings, 'warning'));
-if (check.problems.length) fail(formatProblems(check.problems));
-if (!silent) console.log(`content ok: ${check.briefings} briefing(s), ${check.sections} section(s)`);
+
+/** Forks one of the build's helpers (tools/*.ts), sends it `request`, and resolves with its one answer. */
+function ask<T>(what: string, script: string, request: object, env: NodeJS.ProcessEnv = {}): Promise<T> {
+  const child = fork(join(root, script), [], { cwd: root, env: { ...env, ...process.env } });
+  children.push(child);
+  const answer = new Promise<T>((done, failed) => {
+    child.once('message', (message: T) => done(message));
+    child.once('error', failed);
+    child.once('exit', (code) => failed(new Error(`${what} stopped (exit ${code}) before it answered`)));
+  });
+  child.send(request);
+  return answer;
+}
+
+const checked = ask<ContentCheck>('the content check', 'tools/check-content.ts', {
+  contentDir: content,
+  displayRoot: root,
+  factsFile,
+} satisfies CheckRequest).catch((error: Error) => fail(`the content check failed: ${error.stack ?? error.message}`));
 
 /**
  * How Node runs Astro (measured at 1,000 briefings, 5,000 sections): --heap-growing-percent=50 lets the heap grow
@@ -101,43 +130,60 @@ function moveInto(from: string, to: string) {
   rmSync(from, { recursive: true, force: true });
 }
 
-/** Starts the card drawer; what it answers is awaited once Astro is done. */
-function drawCards(): Promise<number> {
-  const cards = fork(join(root, 'tools/cards.ts'), [], { cwd: root, env: { ...CARDS_ENV, ...process.env } });
-  children.push(cards);
-  const drawn = new Promise<number>((done, failed) => {
-    cards.once('message', (answer: { drawn: number }) => done(answer.drawn));
-    cards.once('error', failed);
-    cards.once('exit', (code) => failed(new Error(`the card drawer stopped (exit ${code}) before it was done`)));
-  });
-  // A card that cannot be drawn stops the build at once, Astro with it.
-  drawn.catch((error: Error) => fail(`the social cards could not be drawn: ${error.stack ?? error.message}`));
-  cards.send({ cards: libraryCards(check.cards), outDir: cardsDir } satisfies CardsRequest);
-  return drawn;
+/** Starts the card drawer; what it answers is awaited once Astro is done. A card that cannot be drawn stops the
+ * build at once, Astro with it. */
+function drawCards(check: ContentCheck): Promise<unknown> {
+  return ask(
+    'the card drawer',
+    'tools/cards.ts',
+    { cards: libraryCards(check.cards), outDir: cardsDir } satisfies CardsRequest,
+    CARDS_ENV,
+  ).catch((error: Error) => fail(`the social cards could not be drawn: ${error.stack ?? error.message}`));
 }
-let drawn: Promise<number> | undefined;
+
+/** Formats every citation the pages show, into `citationsFile`. */
+function formatCitations(check: ContentCheck): Promise<unknown> {
+  const works = libraryCitedWorks(check.cards, site, createPaths(basePath()));
+  return ask('the citation formatter', 'tools/citations.ts', {
+    works,
+    file: citationsFile,
+  } satisfies CitationsRequest).catch((error: Error) =>
+    fail(`the citations could not be formatted: ${error.stack ?? error.message}`),
+  );
+}
+
+// Astro starts while the content is checked; what it prints is held until the check has passed.
 const astro = spawn(
   process.execPath,
   [...ASTRO_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
   {
     cwd: root,
-    // Astro's process says when it has bundled the pages (src/site/build-signals.ts): the cards are drawn from then.
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
     env: {
       ...ASTRO_ENV,
+      ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
       ...process.env,
       READER_OUT_DIR: stage,
       [CHECKED_ENV]: '1',
       [FINISH_AFTER_ASTRO]: '1',
       [CARDS_BESIDE_ASTRO]: '1',
       [SECTION_FACTS]: factsFile,
+      [CITATIONS]: citationsFile,
     },
   },
 );
 children.push(astro);
-astro.on('message', (message) => {
-  if (message === BUNDLED) drawn ??= drawCards();
-});
+const held: [NodeJS.WriteStream, Buffer][] = [];
+let holding = true;
+for (const [from, to] of [
+  [astro.stdout!, process.stdout],
+  [astro.stderr!, process.stderr],
+] as const) {
+  from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+}
+const bundled = new Promise<void>((done) => astro.on('message', (message) => message === BUNDLED && done()));
+const closed = new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
+
 // Ctrl-C or a kill: stop Astro, remove the half-built folder, keep the output folder.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
@@ -145,10 +191,24 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     fail(`build stopped by ${signal}`, 130);
   });
 }
-const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
+const check = await checked;
+if (check.warnings.length) console.warn(formatProblems(check.warnings, 'warning'));
+if (check.problems.length) fail(formatProblems(check.problems));
+if (!silent) console.log(`content ok: ${check.briefings} briefing(s), ${check.sections} section(s)`);
+for (const [to, chunk] of held.splice(0)) to.write(chunk);
+holding = false;
+
+const cited = formatCitations(check);
+let drawn: Promise<unknown> | undefined;
+void bundled.then(async () => {
+  drawn ??= drawCards(check);
+  await cited;
+  astro.send(RENDER);
+});
+const status = await closed;
 if (status !== 0) fail(`astro build exited with status ${status}`, status);
-rmSync(factsFile, { force: true });
-await (drawn ??= drawCards());
+for (const file of [factsFile, citationsFile]) rmSync(file, { force: true });
+await (drawn ??= drawCards(check));
 try {
   moveInto(cardsDir, stage);
 } catch (error) {

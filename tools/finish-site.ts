@@ -5,12 +5,23 @@
 // still holds some 1.8 GB (its bundle, its module graph, the rendered pages' garbage), which in the hooks stayed
 // held while Pagefind's binary took 1 GB more.
 import { writeSearchIndex } from '../src/search/pagefind.ts';
-import { writeSecurityHeaders } from '../src/site/security-headers.ts';
+import { movePagePolicies, writeHeadersPolicy } from '../src/site/security-headers.ts';
 import { writeOffline } from '../src/offline/offline-integration.ts';
 
 export async function finishSite(outDir: string, root: string, base: string, log: (line: string) => void) {
-  await writeSearchIndex(outDir, root, log);
-  log(`wrote the Content-Security-Policy of ${writeSecurityHeaders(outDir, base)} pages into _headers`);
+  // Pagefind's indexer and binary run in processes of their own, reading the pages while this one rewrites their
+  // <meta> policies; `_headers` is filled in once Pagefind has added its rules.
+  const indexed = writeSearchIndex(outDir, root, log);
+  let policies: string[];
+  try {
+    policies = movePagePolicies(outDir);
+  } catch (error) {
+    await indexed.catch(() => {});
+    throw error;
+  }
+  await indexed;
+  writeHeadersPolicy(outDir, base, policies);
+  log(`wrote the Content-Security-Policy of ${policies.length} pages into _headers`);
   const { briefings, build } = writeOffline(outDir, base);
   log(`wrote the offline file lists of ${briefings} briefings and the service worker of build ${build}`);
 }

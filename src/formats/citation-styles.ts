@@ -5,8 +5,10 @@
 import CSL from 'citeproc';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import { readFileSync } from 'node:fs';
 import chicagoWebPage from './chicago-web-page.csl?raw';
 import type { CslItem } from './citation';
+import { CITATIONS } from '../site/build-env.ts';
 
 /** A run of citation text: plain, italic, or the access date (filled in where the citation is shown). */
 export type CitationPart = string | { italic: string } | { accessed: true };
@@ -97,6 +99,24 @@ function markAccessDate(runs: CitationPart[]): CitationPart[] {
 export function formatCitation(item: CslItem, style: CitationStyle): CitationPart[] {
   const html = renderWith(style, { ...item, accessed: PLACEHOLDER_DATE });
   return markAccessDate(entryParts(html));
+}
+
+/** What a citation formatted ahead of time is filed under: the style and the whole item it was formatted from. */
+export const citationKey = (item: CslItem, style: CitationStyle) => `${style} ${JSON.stringify(item)}`;
+
+let formatted: Map<string, CitationPart[]> | undefined;
+
+/**
+ * The citation a page shows: in `npm run build`, the one formatted before Astro rendered the pages (CITATIONS, by
+ * tools/citations.ts), which must be there, as the same item gives the same citation; else formatted here.
+ */
+export function pageCitation(item: CslItem, style: CitationStyle): CitationPart[] {
+  const file = process.env[CITATIONS];
+  if (!file) return formatCitation(item, style);
+  formatted ??= new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, CitationPart[]>));
+  const parts = formatted.get(citationKey(item, style));
+  if (!parts) throw new Error(`no ${style} citation was formatted ahead of the pages for ${JSON.stringify(item)}`);
+  return parts;
 }
 
 /** The citation as plain text, with the given access date. */

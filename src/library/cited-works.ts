@@ -1,21 +1,48 @@
 // What a page cites: the briefing, or one of its sections, on this site.
 import type { CitedWork } from '../formats/citation';
-import { absoluteUrl, paths } from '../site/urls';
-import { SITE_NAME } from '../site/config';
+import { absoluteUrl, paths, type SitePaths } from '../site/urls.ts';
+import { SITE_NAME } from '../site/config.ts';
 import type { Briefing, Section } from './briefings';
 
-export function citedWork(briefing: Briefing, section?: Section): CitedWork {
-  const site = import.meta.env.SITE;
+/** A briefing or a section as its citation needs it. */
+export interface CitedPage {
+  slug: string;
+  title: string;
+}
+
+/** The cited work of a briefing's page, or of one of its sections', on the site at `site` under `sitePaths`. */
+export function citedWorkOf(
+  briefing: CitedPage,
+  section: CitedPage | undefined,
+  site: URL | string | undefined,
+  sitePaths: SitePaths,
+): CitedWork {
   if (!section) {
-    const url = absoluteUrl(paths.briefing(briefing.slug), site);
-    return { key: briefing.slug, title: briefing.data.title, siteName: SITE_NAME, url, language: 'en' };
+    const url = absoluteUrl(sitePaths.briefing(briefing.slug), site);
+    return { key: briefing.slug, title: briefing.title, siteName: SITE_NAME, url, language: 'en' };
   }
   // Slugs never contain a colon, so no section's key can be another briefing's.
   return {
     key: `${briefing.slug}:${section.slug}`,
     title: section.title,
     siteName: SITE_NAME,
-    url: absoluteUrl(paths.section(briefing.slug, section.slug), site),
+    url: absoluteUrl(sitePaths.section(briefing.slug, section.slug), site),
     language: 'en',
   };
+}
+
+export function citedWork(briefing: Briefing, section?: Section): CitedWork {
+  return citedWorkOf({ slug: briefing.slug, title: briefing.data.title }, section, import.meta.env.SITE, paths);
+}
+
+/** Every work the library's pages cite: each briefing, then its sections in reading order. */
+export function libraryCitedWorks(
+  briefings: (CitedPage & { sections: CitedPage[] })[],
+  site: URL | string,
+  sitePaths: SitePaths,
+): CitedWork[] {
+  return briefings.flatMap((briefing) => [
+    citedWorkOf(briefing, undefined, site, sitePaths),
+    ...briefing.sections.map((section) => citedWorkOf(briefing, section, site, sitePaths)),
+  ]);
 }

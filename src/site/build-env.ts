@@ -19,3 +19,9 @@ export const CARDS_BESIDE_ASTRO = 'READER_CARDS_BESIDE_ASTRO';
  * every section again. Without it they parse each one, as in `astro dev`.
  */
 export const SECTION_FACTS = 'READER_SECTION_FACTS';
+/**
+ * A JSON file of every citation the pages show, formatted by citeproc before Astro renders them (tools/citations.ts),
+ * by style and CSL-JSON item (citationKey in src/formats/citation-styles.ts): the pages take them from it rather than
+ * run citeproc themselves. Without it (`astro dev`, a plain `astro build`) each page formats its own.
+ */
+export const CITATIONS = 'READER_CITATIONS';

@@ -1,16 +1,26 @@
-// What Astro's process tells tools/build.ts while it builds, over the IPC channel the build script opens for it
-// (none in a plain `astro build`). The build script draws the social cards beside Astro (tools/cards.ts), but only
-// once Astro has bundled the pages: bundling some 10,000 content modules is when Astro holds the most memory (some
-// 1.9 GB at 1,000 briefings), and the card drawer's 300 MB beside it would raise the build's peak by as much.
+// What Astro's process and tools/build.ts tell each other while it builds, over the IPC channel the build script
+// opens for it (none in a plain `astro build`). Once Astro has bundled the pages, and before it renders any, it
+// says so (BUNDLED) and waits for the build script's RENDER:
+// - the build script starts Astro while it checks the content, and the pages need what the check found (the section
+//   facts) and the citations formatted from it (tools/citations.ts), which it answers RENDER only once they are
+//   written;
+// - it draws the social cards beside Astro (tools/cards.ts), but only from BUNDLED on: bundling some 10,000 content
+//   modules is when Astro holds the most memory (some 1.9 GB at 1,000 briefings), and the card drawer's 300 MB
+//   beside it would raise the build's peak by as much.
 import type { Plugin } from 'vite';
 
 export const BUNDLED = 'reader:bundled';
+export const RENDER = 'reader:render';
 
 /** Vite's last hook of the prerender environment's build: the bundle is written and let go. */
 export const announceBundled: Plugin = {
   name: 'reader:announce-bundled',
   apply: 'build',
-  closeBundle() {
-    if (this.environment?.name === 'prerender' && process.send) process.send(BUNDLED, () => process.disconnect());
+  async closeBundle() {
+    if (this.environment?.name !== 'prerender' || !process.send) return;
+    const told = new Promise<void>((done) => process.on('message', (message) => message === RENDER && done()));
+    process.send(BUNDLED);
+    await told;
+    process.disconnect();
   },
 };

@@ -7,7 +7,7 @@
 // keeps only those of its own (a tighter policy, and some 350 bytes less on every page's first visit).
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HEADER_ONLY_DIRECTIVES } from './security-policy.ts';
@@ -35,7 +35,18 @@ export function securityHeaders(): AstroIntegration {
 
 /** Each page's own policy moved up into its <meta>, and their union into `_headers`; returns the number of pages. */
 export function writeSecurityHeaders(outDir: string, base: string): number {
-  const policies = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+  const policies = movePagePolicies(outDir);
+  writeHeadersPolicy(outDir, base, policies);
+  return policies.length;
+}
+
+/**
+ * Each page's own policy moved up into its <meta>; returns the policies Astro gave the pages. Each page is replaced
+ * whole (written beside it, then renamed over it), so that Pagefind, indexing the pages meanwhile
+ * (tools/finish-site.ts), reads every page as it was or as it is, never half written.
+ */
+export function movePagePolicies(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html'))
     .sort()
     .map((file) => {
@@ -46,19 +57,24 @@ export function writeSecurityHeaders(outDir: string, base: string): number {
       if (!CHARSET.test(html)) throw new Error(`${file} has no <meta charset="utf-8">`);
       const own = ownPolicy(match[1], inlineHashes(html));
       const meta = match[0].replace(match[1], own);
+      const written = `${path}.${process.pid}.tmp`;
       writeFileSync(
-        path,
+        written,
         html.replace(match[0], '').replace(CHARSET, (charset) => charset + meta),
       );
+      renameSync(written, path);
       return match[1].replaceAll('&#39;', "'");
     });
+}
+
+/** The union of the pages' policies (from movePagePolicies) filled into `_headers`, its rules put under the base. */
+export function writeHeadersPolicy(outDir: string, base: string, policies: string[]): void {
   const policy = [...mergePolicies(policies), ...HEADER_ONLY_DIRECTIVES].join('; ');
   const headersFile = join(outDir, '_headers');
   const headers = readFileSync(headersFile, 'utf8');
   const line = /^(\s+Content-Security-Policy:).*$/m;
   if (!line.test(headers)) throw new Error('public/_headers has no Content-Security-Policy line to fill in');
   writeFileSync(headersFile, underBase(headers.replace(line, `$1 ${policy}`), base));
-  return policies.length;
 }
 
 const INLINE = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi;

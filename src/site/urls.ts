@@ -31,6 +31,8 @@ export function createPaths(base: string) {
   };
 }
 
+export type SitePaths = ReturnType<typeof createPaths>;
+
 /** An absolute URL for a site path (which already carries the base), on the configured origin. */
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
   if (!site) throw new Error('`site` must be set for absolute URLs (READER_SITE)');

@@ -21,6 +21,8 @@ it.each([
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain(message);
     expect(result.stdout + result.stderr).toContain('e.g. READER_SITE=https://example.org');
+    // One plain message, not a stack trace.
+    expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(out)).toBe(false);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -1,5 +1,9 @@
 // The citation files and the page's citations, read back by the parsers and citation processors readers use.
-import { describe, expect, it } from 'vitest';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -11,8 +15,11 @@ import {
   entryParts,
   formatAccessDate,
   formatCitation,
+  pageCitation,
   type CitationPart,
 } from '../../src/formats/citation-styles';
+import { CITATIONS } from '../../src/site/build-env';
+import type { CitationsRequest } from '../../tools/citations';
 import { citeprocEntry, clientFile, OFFICIAL } from '../support/clients';
 
 const briefing: CitedWork = {
@@ -78,6 +85,30 @@ describe('the page’s citations', () => {
     ]);
     expect(() => entryParts('<div class="csl-entry"><b>A</b></div>')).toThrow(/unexpected <b>/);
     expect(() => entryParts('<p>A</p>')).toThrow(/unexpected citeproc output/);
+  });
+
+  it('are the ones formatted ahead of the pages in `npm run build`, and a page whose citation was not fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reader-citations-'));
+    const file = join(dir, 'citations.json');
+    try {
+      const answer = await new Promise((done, failed) => {
+        const formatter = fork('tools/citations.ts');
+        formatter.once('message', done);
+        formatter.once('exit', (code) => failed(new Error(`exit ${code}`)));
+        formatter.send({ works: [briefing, section], file } satisfies CitationsRequest);
+      });
+      expect(answer).toEqual({ formatted: 4 });
+      vi.stubEnv(CITATIONS, file);
+      for (const style of ['apa', 'chicago'] as const) {
+        for (const work of [briefing, section]) {
+          expect(pageCitation(cslItem(work), style)).toEqual(formatCitation(cslItem(work), style));
+        }
+      }
+      expect(() => pageCitation(cslItem(odd), 'apa')).toThrow(/no apa citation was formatted ahead of the pages/);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes the access date the way both styles do, and the page script too', () => {

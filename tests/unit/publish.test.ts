@@ -88,10 +88,13 @@ it('removes staging folders of builds that were interrupted, and keeps those of 
   site(join(root, stagingName(target, running)), 'in progress');
   const cache = join(root, 'cache');
   site(join(cache, `build-${dead}`), 'half');
+  site(join(cache, `build-${dead}-cards`), 'half');
+  for (const file of ['facts', 'citations']) writeFileSync(join(cache, `build-${dead}-${file}.json`), '{}');
+  writeFileSync(join(cache, `build-${running}-citations.json`), '{}');
   const done = cleanLeftovers(target, cache);
-  expect(done).toHaveLength(2);
+  expect(done).toHaveLength(5);
   expect(readdirSync(root).sort()).toEqual([stagingName(target, running), 'cache', 'dist'].sort());
-  expect(readdirSync(cache)).toEqual([]);
+  expect(readdirSync(cache)).toEqual([`build-${running}-citations.json`]);
 });
 
 it('puts the previous site back when a build died between the two renames', () => {
