@@ -201,14 +201,16 @@ holding = false;
 const cited = formatCitations(check);
 let drawn: Promise<unknown> | undefined;
 void bundled.then(async () => {
-  drawn ??= drawCards(check);
+  drawn = drawCards(check);
   await cited;
   astro.send(RENDER);
 });
 const status = await closed;
 if (status !== 0) fail(`astro build exited with status ${status}`, status);
+// Pages rendered without waiting for RENDER may have read the facts or the citations before they were written.
+if (!drawn) fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
 for (const file of [factsFile, citationsFile]) rmSync(file, { force: true });
-await (drawn ??= drawCards(check));
+await drawn;
 try {
   moveInto(cardsDir, stage);
 } catch (error) {

@@ -20,10 +20,24 @@ const foldTerm = (text: string) =>
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Curly apostrophes as straight ones, in the text searched as in the phrases (folded by foldTerm). */
+const straightApostrophes = (text: string) => text.replace(/[‘’]/g, "'");
+
+/** Each phrase's pattern, compiled once a build: every section's text is tried against every alias. */
+const phrasePatterns = new Map<string, RegExp>();
+function phrasePattern(phrase: string): RegExp {
+  let pattern = phrasePatterns.get(phrase);
+  if (!pattern) {
+    const body = foldTerm(phrase).split(' ').map(escapeRegExp).join('[\\s\\u00a0-]+');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+    phrasePatterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
 /** Whether `text` prints `phrase` as whole words, in any case, with any spacing or hyphen between its words. */
 export function printsPhrase(text: string, phrase: string): boolean {
-  const body = foldTerm(phrase).split(' ').map(escapeRegExp).join('[\\s\\u00a0-]+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu').test(text.replace(/[‘’]/g, "'"));
+  return phrasePattern(phrase).test(straightApostrophes(text));
 }
 
 /** A one-word term a reader can type; longer names are found by their words. */
@@ -73,7 +87,8 @@ export function buildSearchAliases(
 
 /** The alias terms a text answers to: those it prints, or whose meanings it prints. */
 export function aliasesIn(text: string, aliases: SearchAlias[]): string[] {
-  return aliases.filter((a) => [a.term, ...a.means].some((m) => printsPhrase(text, m))).map((a) => a.term);
+  const straight = straightApostrophes(text);
+  return aliases.filter((a) => [a.term, ...a.means].some((m) => phrasePattern(m).test(straight))).map((a) => a.term);
 }
 
 /** The alias a typed word is, if any: case and apostrophes aside. */
