@@ -57,12 +57,14 @@ const stage = join(scratch, `build-${process.pid}`);
 const cardsDir = `${stage}-cards`;
 const factsFile = `${stage}-facts.json`;
 const citationsFile = `${stage}-citations.json`;
+const citesDir = `${stage}-cites`;
 const silent = process.argv.includes('--silent');
 const children: ChildProcess[] = [];
 
 function fail(message: string, code = 1): never {
   for (const child of children) child.kill();
-  for (const path of [stage, cardsDir, factsFile, citationsFile]) rmSync(path, { recursive: true, force: true });
+  for (const path of [stage, cardsDir, citesDir, factsFile, citationsFile])
+    rmSync(path, { recursive: true, force: true });
   console.error(`${message}\n\nbuild failed: ${shown}/ left as it was`);
   process.exit(code);
 }
@@ -130,26 +132,25 @@ function moveInto(from: string, to: string) {
   rmSync(from, { recursive: true, force: true });
 }
 
-/** Starts the card drawer; what it answers is awaited once Astro is done. A card that cannot be drawn stops the
- * build at once, Astro with it. */
-function drawCards(check: ContentCheck): Promise<unknown> {
-  return ask(
-    'the card drawer',
-    'tools/cards.ts',
-    { cards: libraryCards(check.cards), outDir: cardsDir } satisfies CardsRequest,
-    CARDS_ENV,
-  ).catch((error: Error) => fail(`the social cards could not be drawn: ${error.stack ?? error.message}`));
+/** Draws the social cards into `cardsDir`. A card that cannot be drawn stops the build at once, Astro with it. */
+async function drawCards(check: ContentCheck): Promise<void> {
+  try {
+    const request: CardsRequest = { cards: libraryCards(check.cards), outDir: cardsDir };
+    await ask('the card drawer', 'tools/cards.ts', request, CARDS_ENV);
+  } catch (error) {
+    fail(`the social cards could not be drawn: ${(error as Error).stack ?? error}`);
+  }
 }
 
-/** Formats every citation the pages show, into `citationsFile`. */
-function formatCitations(check: ContentCheck): Promise<unknown> {
-  const works = libraryCitedWorks(check.cards, site, createPaths(basePath()));
-  return ask('the citation formatter', 'tools/citations.ts', {
-    works,
-    file: citationsFile,
-  } satisfies CitationsRequest).catch((error: Error) =>
-    fail(`the citations could not be formatted: ${error.stack ?? error.message}`),
-  );
+/** Formats every citation the pages show into `citationsFile`, and writes the pages' downloads into `citesDir`. */
+async function makeCitations(check: ContentCheck): Promise<void> {
+  try {
+    const works = libraryCitedWorks(check.cards, site, createPaths(basePath()));
+    const request: CitationsRequest = { works, file: citationsFile, outDir: citesDir };
+    await ask('the citation formatter', 'tools/citations.ts', request);
+  } catch (error) {
+    fail(`the citations could not be made: ${(error as Error).stack ?? error}`);
+  }
 }
 
 // Astro starts while the content is checked; what it prints is held until the check has passed.
@@ -198,7 +199,7 @@ if (!silent) console.log(`content ok: ${check.briefings} briefing(s), ${check.se
 for (const [to, chunk] of held.splice(0)) to.write(chunk);
 holding = false;
 
-const cited = formatCitations(check);
+const cited = makeCitations(check);
 let drawn: Promise<unknown> | undefined;
 void bundled.then(async () => {
   drawn = drawCards(check);
@@ -213,8 +214,9 @@ for (const file of [factsFile, citationsFile]) rmSync(file, { force: true });
 await drawn;
 try {
   moveInto(cardsDir, stage);
+  moveInto(citesDir, stage);
 } catch (error) {
-  fail(`the social cards could not be put beside the pages: ${(error as Error).message}`);
+  fail(`the social cards and citation downloads could not be put beside the pages: ${(error as Error).message}`);
 }
 // Loaded only now: the finishing steps' code (Pagefind's, the offline lists') need not be held while Astro runs.
 const { finishSite } = await import('./finish-site.ts');

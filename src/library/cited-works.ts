@@ -11,7 +11,7 @@ export interface CitedPage {
 }
 
 /** The cited work of a briefing's page, or of one of its sections', on the site at `site` under `sitePaths`. */
-export function citedWorkOf(
+function citedWorkOf(
   briefing: CitedPage,
   section: CitedPage | undefined,
   site: URL | string | undefined,
@@ -35,14 +35,23 @@ export function citedWork(briefing: Briefing, section?: Section): CitedWork {
   return citedWorkOf({ slug: briefing.slug, title: briefing.data.title }, section, import.meta.env.SITE, paths);
 }
 
+/** A page's cited work and the folder of the site its downloads are written into (`briefing/section`). */
+export interface CitedFolder {
+  dir: string;
+  work: CitedWork;
+}
+
 /** Every work the library's pages cite: each briefing, then its sections in reading order. */
 export function libraryCitedWorks(
   briefings: (CitedPage & { sections: CitedPage[] })[],
   site: URL | string,
   sitePaths: SitePaths,
-): CitedWork[] {
+): CitedFolder[] {
   return briefings.flatMap((briefing) => [
-    citedWorkOf(briefing, undefined, site, sitePaths),
-    ...briefing.sections.map((section) => citedWorkOf(briefing, section, site, sitePaths)),
+    { dir: briefing.slug, work: citedWorkOf(briefing, undefined, site, sitePaths) },
+    ...briefing.sections.map((section) => ({
+      dir: `${briefing.slug}/${section.slug}`,
+      work: citedWorkOf(briefing, section, site, sitePaths),
+    })),
   ]);
 }

@@ -22,6 +22,7 @@ export const SECTION_FACTS = 'READER_SECTION_FACTS';
 /**
  * A JSON file of every citation the pages show, formatted by citeproc before Astro renders them (tools/citations.ts),
  * by style and CSL-JSON item (citationKey in src/formats/citation-styles.ts): the pages take them from it rather than
- * run citeproc themselves. Without it (`astro dev`, a plain `astro build`) each page formats its own.
+ * run citeproc themselves, and the routes of the citation downloads (cite.bib, cite.ris, cite.json) write none, as
+ * the build script writes them too. Without it (`astro dev`, a plain `astro build`) each page does both itself.
  */
 export const CITATIONS = 'READER_CITATIONS';

@@ -34,7 +34,7 @@ export function securityHeaders(): AstroIntegration {
 }
 
 /** Each page's own policy moved up into its <meta>, and their union into `_headers`; returns the number of pages. */
-export function writeSecurityHeaders(outDir: string, base: string): number {
+function writeSecurityHeaders(outDir: string, base: string): number {
   const policies = movePagePolicies(outDir);
   writeHeadersPolicy(outDir, base, policies);
   return policies.length;

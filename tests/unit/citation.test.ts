@@ -1,6 +1,6 @@
 // The citation files and the page's citations, read back by the parsers and citation processors readers use.
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -95,9 +95,15 @@ describe('the page’s citations', () => {
         const formatter = fork('tools/citations.ts');
         formatter.once('message', done);
         formatter.once('exit', (code) => failed(new Error(`exit ${code}`)));
-        formatter.send({ works: [briefing, section], file } satisfies CitationsRequest);
+        const works = [
+          { dir: 'china-united-front', work: briefing },
+          { dir: 'china-united-front/sharp-power', work: section },
+        ];
+        formatter.send({ works, file, outDir: join(dir, 'site') } satisfies CitationsRequest);
       });
-      expect(answer).toEqual({ formatted: 4 });
+      expect(answer).toEqual({ formatted: 4, files: 6 });
+      expect(readFileSync(join(dir, 'site/china-united-front/sharp-power/cite.ris'), 'utf8')).toBe(toRis(section));
+      expect(readFileSync(join(dir, 'site/china-united-front/cite.bib'), 'utf8')).toBe(toBibtex(briefing));
       vi.stubEnv(CITATIONS, file);
       for (const style of ['apa', 'chicago'] as const) {
         for (const work of [briefing, section]) {

@@ -2,9 +2,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLibrary, type Briefing, type Section } from '../../../library/briefings';
 import { citedWork } from '../../../library/cited-works';
+import { CITATIONS } from '../../../site/build-env';
 import { CITATION_FORMATS, type CitationFormat } from '../../../formats/citation';
 
 export const getStaticPaths = (async () => {
+  // `npm run build` writes them beside Astro, with the citations (tools/citations.ts).
+  if (process.env[CITATIONS]) return [];
   const formats = Object.keys(CITATION_FORMATS) as CitationFormat[];
   return (await getLibrary()).flatMap((briefing) =>
     briefing.sections.flatMap((section) =>
