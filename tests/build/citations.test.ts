@@ -2,7 +2,7 @@
 // section) is one item everywhere: a web page on the website "Research Reader", with the same title, URL and
 // language in its tags, its structured data and its three downloads, and no author or date in any of them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,15 @@ describe.each(cited)('$dir', ({ page, dir, key }) => {
     for (const format of ['bib', 'ris', 'json'])
       expect(doc.querySelector(`.cite-this a[href="/${dir}cite.${format}"][download]`), format).not.toBeNull();
   });
+});
+
+it('has the three downloads of every page that links them, and no others', () => {
+  const linked = htmlFiles().flatMap((file) =>
+    [...loadPage(file).querySelectorAll('.cite-this a[download]')].map((a) => a.getAttribute('href')!.slice(1)),
+  );
+  const written = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)cite\.\w+$/.test(f));
+  expect(new Set(linked).size).toBe(cited.length * 3);
+  expect([...new Set(linked)].sort()).toEqual(written.sort());
 });
 
 it('gives every cited page a key of its own, in BibTeX and CSL-JSON alike', async () => {
