@@ -211,18 +211,24 @@ if (status !== 0) fail(`astro build exited with status ${status}`, status);
 // Pages rendered without waiting for RENDER may have read the facts or the citations before they were written.
 if (!drawn) fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
 for (const file of [factsFile, citationsFile]) rmSync(file, { force: true });
-await drawn;
 try {
-  moveInto(cardsDir, stage);
   moveInto(citesDir, stage);
 } catch (error) {
-  fail(`the social cards and citation downloads could not be put beside the pages: ${(error as Error).message}`);
+  fail(`the citation downloads could not be put beside the pages: ${(error as Error).message}`);
 }
+// The cards are moved in once drawn; Pagefind and the headers, which read only the pages, need not wait for them.
+const allFiles = drawn.then(() => {
+  try {
+    moveInto(cardsDir, stage);
+  } catch (error) {
+    fail(`the social cards could not be put beside the pages: ${(error as Error).message}`);
+  }
+});
 // Loaded only now: the finishing steps' code (Pagefind's, the offline lists') need not be held while Astro runs.
 const { finishSite } = await import('./finish-site.ts');
 const { PagefindError } = await import('../src/search/pagefind.ts');
 try {
-  await finishSite(stage, root, basePath(), (line) => silent || console.log(line));
+  await finishSite(stage, root, basePath(), (line) => silent || console.log(line), allFiles);
 } catch (error) {
   // A Pagefind failure is one plain message, as the integration prints it in a plain `astro build`.
   fail(

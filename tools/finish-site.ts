@@ -8,7 +8,18 @@ import { writeSearchIndex } from '../src/search/pagefind.ts';
 import { movePagePolicies, writeHeadersPolicy } from '../src/site/security-headers.ts';
 import { writeOffline } from '../src/offline/offline-integration.ts';
 
-export async function finishSite(outDir: string, root: string, base: string, log: (line: string) => void) {
+/**
+ * Finishes the site in `outDir`. `allFiles` settles once every file the pages link is in `outDir`: the offline lists
+ * count them all, where Pagefind and the headers read only the pages (`npm run build` moves the social cards in
+ * once they are drawn, while Pagefind indexes).
+ */
+export async function finishSite(
+  outDir: string,
+  root: string,
+  base: string,
+  log: (line: string) => void,
+  allFiles: Promise<unknown> = Promise.resolve(),
+) {
   // Pagefind's indexer and binary run in processes of their own, reading the pages while this one rewrites their
   // <meta> policies; `_headers` is filled in once Pagefind has added its rules.
   const indexed = writeSearchIndex(outDir, root, log);
@@ -22,6 +33,7 @@ export async function finishSite(outDir: string, root: string, base: string, log
   await indexed;
   writeHeadersPolicy(outDir, base, policies);
   log(`wrote the Content-Security-Policy of ${policies.length} pages into _headers`);
+  await allFiles;
   const { briefings, build } = writeOffline(outDir, base);
   log(`wrote the offline file lists of ${briefings} briefings and the service worker of build ${build}`);
 }

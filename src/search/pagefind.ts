@@ -82,20 +82,29 @@ function runIndexer(siteDir: string, timeoutMs: number): Promise<void> {
     let timedOut = false;
     child.stdout.resume();
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const kill = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
     }, timeoutMs);
-    child.on('error', (error) => {
+    // A build that fails meanwhile (a card that cannot be drawn) exits at once: the indexer goes with it.
+    process.once('exit', kill);
+    const done = () => {
       clearTimeout(timer);
+      process.off('exit', kill);
+    };
+    child.on('error', (error) => {
+      done();
       reject(new PagefindError(`Pagefind could not be started: ${error.message}. ${WHAT_TO_DO}`));
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      done();
       if (timedOut) {
         reject(
           new PagefindError(
