@@ -23,7 +23,7 @@ export async function finishSite(
   // Pagefind's indexer and binary run in processes of their own, reading the pages while this one rewrites their
   // <meta> policies; `_headers` is filled in once Pagefind has added its rules.
   const indexed = writeSearchIndex(outDir, root, log);
-  let policies: string[];
+  let policies: { pages: number; policies: string[] };
   try {
     policies = movePagePolicies(outDir);
   } catch (error) {
@@ -31,8 +31,8 @@ export async function finishSite(
     throw error;
   }
   await indexed;
-  writeHeadersPolicy(outDir, base, policies);
-  log(`wrote the Content-Security-Policy of ${policies.length} pages into _headers`);
+  writeHeadersPolicy(outDir, base, policies.policies);
+  log(`wrote the Content-Security-Policy of ${policies.pages} pages into _headers`);
   await allFiles;
   const { briefings, build } = writeOffline(outDir, base);
   log(`wrote the offline file lists of ${briefings} briefings and the service worker of build ${build}`);
