@@ -49,6 +49,8 @@ function renderWith(style: CitationStyle, item: CslItem): string {
   cached.items.set(item.id, item);
   cached.engine.updateItems([item.id]);
   const [, entries] = cached.engine.makeBibliography();
+  // Not kept: tools/citations.ts formats every page's item in one process (12,000 at 1,000 briefings).
+  cached.items.delete(item.id);
   return entries.join('').trim();
 }
 
