@@ -69,7 +69,10 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-// The site's address, which the citations need before Astro reads it: a wrong one stops the build here.
+// The site's address, which the citations need before Astro reads it: a wrong one stops the build here, and it is
+// read from READER_SITE and READER_BASE only (Astro's own flags would give the pages another one).
+const astroFlag = process.argv.slice(2).find((arg) => /^--(site|base)(=|$)/.test(arg));
+if (astroFlag) fail(`${astroFlag.split('=')[0]} is not read by npm run build: set READER_SITE and READER_BASE instead`);
 let site = '';
 try {
   site = siteOrigin();
@@ -81,6 +84,10 @@ for (const line of cleanLeftovers(target, scratch)) console.log(line);
 
 mkdirSync(scratch, { recursive: true });
 const content = resolve(root, contentDir());
+
+/** What went wrong in a helper, in one line (its own output, above, says more); the stack trace with DEBUG set. */
+const reason = (error: unknown) =>
+  process.env.DEBUG ? String((error as Error).stack ?? error) : ((error as Error).message ?? String(error));
 
 /** Forks one of the build's helpers (tools/*.ts), sends it `request`, and resolves with its one answer. */
 function ask<T>(what: string, script: string, request: object, env: NodeJS.ProcessEnv = {}): Promise<T> {
@@ -99,7 +106,7 @@ const checked = ask<ContentCheck>('the content check', 'tools/check-content.ts',
   contentDir: content,
   displayRoot: root,
   factsFile,
-} satisfies CheckRequest).catch((error: Error) => fail(`the content check failed: ${error.stack ?? error.message}`));
+} satisfies CheckRequest).catch((error: Error) => fail(`the content check failed: ${reason(error)}`));
 
 /**
  * How Node runs Astro (measured at 1,000 briefings, 5,000 sections): --heap-growing-percent=50 lets the heap grow
@@ -138,7 +145,7 @@ async function drawCards(check: ContentCheck): Promise<void> {
     const request: CardsRequest = { cards: libraryCards(check.cards), outDir: cardsDir };
     await ask('the card drawer', 'tools/cards.ts', request, CARDS_ENV);
   } catch (error) {
-    fail(`the social cards could not be drawn: ${(error as Error).stack ?? error}`);
+    fail(`the social cards could not be drawn: ${reason(error)}`);
   }
 }
 
@@ -149,7 +156,7 @@ async function makeCitations(check: ContentCheck): Promise<void> {
     const request: CitationsRequest = { works, file: citationsFile, outDir: citesDir };
     await ask('the citation formatter', 'tools/citations.ts', request);
   } catch (error) {
-    fail(`the citations could not be made: ${(error as Error).stack ?? error}`);
+    fail(`the citations could not be made: ${reason(error)}`);
   }
 }
 
@@ -174,6 +181,7 @@ const astro = spawn(
   },
 );
 children.push(astro);
+astro.on('error', (error) => fail(`Astro could not be started or told to render: ${error.message}`));
 const held: [NodeJS.WriteStream, Buffer][] = [];
 let holding = true;
 for (const [from, to] of [
@@ -204,7 +212,8 @@ let drawn: Promise<unknown> | undefined;
 void bundled.then(async () => {
   drawn = drawCards(check);
   await cited;
-  astro.send(RENDER);
+  if (astro.connected)
+    astro.send(RENDER, (error) => error && fail(`Astro could not be told to render: ${error.message}`));
 });
 const status = await closed;
 if (status !== 0) fail(`astro build exited with status ${status}`, status);

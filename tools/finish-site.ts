@@ -1,6 +1,7 @@
-// The steps that finish a built site, in the order the integrations' `astro:build:done` hooks run them: Pagefind's
-// index (it appends the WebAssembly's rules to `_headers`), the security headers (they fill in `_headers` and move
-// its rules under the base path), and the offline lists (they count and hash every file as it is served).
+// The steps that finish a built site: Pagefind's index (it appends the WebAssembly's rules to `_headers`) and, beside
+// it, the security headers (they rewrite the pages, then fill in `_headers` and move its rules under the base path),
+// then the offline lists (they count and hash every file as it is served). A plain `astro build` runs the same steps
+// one after the other in the integrations' `astro:build:done` hooks.
 // `npm run build` runs them here, after Astro has exited: at the end of a build of 1,000 briefings Astro's process
 // still holds some 1.8 GB (its bundle, its module graph, the rendered pages' garbage), which in the hooks stayed
 // held while Pagefind's binary took 1 GB more.
@@ -21,13 +22,16 @@ export async function finishSite(
   allFiles: Promise<unknown> = Promise.resolve(),
 ) {
   // Pagefind's indexer and binary run in processes of their own, reading the pages while this one rewrites their
-  // <meta> policies; `_headers` is filled in once Pagefind has added its rules.
-  const indexed = writeSearchIndex(outDir, root, log);
+  // <meta> policies, once the indexer has listed them; `_headers` is filled in once Pagefind has added its rules.
+  let listed = () => {};
+  const pagesListed = new Promise<void>((done) => (listed = done));
+  const indexed = writeSearchIndex(outDir, root, log, listed);
+  await Promise.race([pagesListed, indexed]);
   let policies: { pages: number; policies: string[] };
   try {
     policies = movePagePolicies(outDir);
   } catch (error) {
-    await indexed.catch(() => {});
+    indexed.catch(() => {});
     throw error;
   }
   await indexed;

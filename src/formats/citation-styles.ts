@@ -106,7 +106,7 @@ export function formatCitation(item: CslItem, style: CitationStyle): CitationPar
 /** What a citation formatted ahead of time is filed under: the style and the whole item it was formatted from. */
 export const citationKey = (item: CslItem, style: CitationStyle) => `${style} ${JSON.stringify(item)}`;
 
-let formatted: Map<string, CitationPart[]> | undefined;
+let formatted: { file: string; citations: Map<string, CitationPart[]> } | undefined;
 
 /**
  * The citation a page shows: in `npm run build`, the one formatted before Astro rendered the pages (CITATIONS, by
@@ -115,8 +115,11 @@ let formatted: Map<string, CitationPart[]> | undefined;
 export function pageCitation(item: CslItem, style: CitationStyle): CitationPart[] {
   const file = process.env[CITATIONS];
   if (!file) return formatCitation(item, style);
-  formatted ??= new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, CitationPart[]>));
-  const parts = formatted.get(citationKey(item, style));
+  if (formatted?.file !== file) {
+    const citations = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CitationPart[]>;
+    formatted = { file, citations: new Map(Object.entries(citations)) };
+  }
+  const parts = formatted.citations.get(citationKey(item, style));
   if (!parts) throw new Error(`no ${style} citation was formatted ahead of the pages for ${JSON.stringify(item)}`);
   return parts;
 }

@@ -2,10 +2,11 @@
 import type { CitedWork } from '../formats/citation';
 import { absoluteUrl, paths, type SitePaths } from '../site/urls.ts';
 import { SITE_NAME } from '../site/config.ts';
+import type { CardBriefing } from '../site/cards.ts';
 import type { Briefing, Section } from './briefings';
 
 /** A briefing or a section as its citation needs it. */
-export interface CitedPage {
+interface CitedPage {
   slug: string;
   title: string;
 }
@@ -41,12 +42,8 @@ export interface CitedFolder {
   work: CitedWork;
 }
 
-/** Every work the library's pages cite: each briefing, then its sections in reading order. */
-export function libraryCitedWorks(
-  briefings: (CitedPage & { sections: CitedPage[] })[],
-  site: URL | string,
-  sitePaths: SitePaths,
-): CitedFolder[] {
+/** Every work the library's pages cite (from the titles the content check read): each briefing, then its sections. */
+export function libraryCitedWorks(briefings: CardBriefing[], site: URL | string, sitePaths: SitePaths): CitedFolder[] {
   return briefings.flatMap((briefing) => [
     { dir: briefing.slug, work: citedWorkOf(briefing, undefined, site, sitePaths) },
     ...briefing.sections.map((section) => ({

@@ -17,6 +17,8 @@ import { join, sep } from 'node:path';
 import { close, createIndex } from 'pagefind';
 
 const siteDir = process.argv[2];
+/** The line it prints once it has listed the pages, before it reads any (LISTED in src/search/pagefind.ts). */
+const LISTED = 'listed';
 let finished = false;
 
 /** The line the build shows: marked, so that it stands out from what Pagefind's library logs. */
@@ -50,7 +52,11 @@ async function main() {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let pages = 0;
-  for (const file of htmlFiles(siteDir)) {
+  const files = htmlFiles(siteDir);
+  // The build may rewrite pages (each replaced whole) once they are listed: a folder listed while its files are
+  // renamed over could miss one.
+  process.stdout.write(`${LISTED}\n`);
+  for (const file of files) {
     const content = readFileSync(join(siteDir, file), 'utf8');
     if (!BODY.test(content)) continue;
     const added = await index.addHTMLFile({ sourcePath: file, content });

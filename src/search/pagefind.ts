@@ -74,13 +74,21 @@ const WHAT_TO_DO =
   'Check that Pagefind runs (npx pagefind --version) and that PAGEFIND_BINARY_PATH and PAGEFIND_EXTENDED_BINARY_PATH are unset or point at a working binary; `npm ci` reinstalls it.';
 
 /** Runs Pagefind over `siteDir` in a child process, within the time limit; rejects with a PagefindError. */
-function runIndexer(siteDir: string, timeoutMs: number): Promise<void> {
+/** What the indexer prints once it has listed the pages it will read (src/search/pagefind-indexer.ts). */
+const LISTED = 'listed';
+
+function runIndexer(siteDir: string, timeoutMs: number, listed: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // Its own process group, so that a time-out also kills the Pagefind binary it started.
     const child = spawn(process.execPath, [INDEXER, siteDir], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stderr = '';
     let timedOut = false;
-    child.stdout.resume();
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      if (out.includes(LISTED)) return;
+      out += chunk;
+      if (out.split('\n').includes(LISTED)) listed();
+    });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const kill = () => {
       try {
@@ -197,10 +205,11 @@ export function wasmHeaderRules(bundle: string): string {
 export async function indexSite(
   siteDir: string,
   options: IndexOptions,
+  listed: () => void = () => {},
 ): Promise<{ pages: number; vocabularyFiles: number }> {
   const bundle = join(siteDir, 'pagefind');
   rmSync(bundle, { recursive: true, force: true });
-  await runIndexer(siteDir, options.timeoutMs);
+  await runIndexer(siteDir, options.timeoutMs, listed);
   const pages = checkIndex(bundle);
   for (const file of UNUSED) rmSync(join(bundle, file), { force: true });
   await shipWasm(bundle, options);
@@ -209,11 +218,17 @@ export async function indexSite(
 
 /**
  * The site's search: its index, its WebAssembly as the host wants it, and the vocabulary; `root` is the project's,
- * whose .cache/ keeps the recompressed WebAssembly. Throws a PagefindError saying what failed.
+ * whose .cache/ keeps the recompressed WebAssembly. `listed` is called once Pagefind's indexer has listed the pages
+ * (from then on they may be replaced, each whole). Throws a PagefindError saying what failed.
  */
-export async function writeSearchIndex(outDir: string, root: string, log: (line: string) => void): Promise<void> {
+export async function writeSearchIndex(
+  outDir: string,
+  root: string,
+  log: (line: string) => void,
+  listed?: () => void,
+): Promise<void> {
   const options = indexOptions(process.env, join(root, '.cache', 'pagefind-wasm'));
-  const { pages, vocabularyFiles } = await indexSite(outDir, options);
+  const { pages, vocabularyFiles } = await indexSite(outDir, options, listed);
   if (options.hostCompressesWasm) {
     const headers = join(outDir, '_headers');
     const rules = wasmHeaderRules(join(outDir, 'pagefind'));

@@ -1,5 +1,5 @@
 // What Astro's process and tools/build.ts tell each other while it builds, over the IPC channel the build script
-// opens for it (none in a plain `astro build`). Once Astro has bundled the pages, and before it renders any, it
+// opens for it (a plain `astro build` has neither). Once Astro has bundled the pages, and before it renders any, it
 // says so (BUNDLED) and waits for the build script's RENDER:
 // - the build script starts Astro while it checks the content, and the pages need what the check found (the section
 //   facts) and the citations formatted from it (tools/citations.ts), which it answers RENDER only once they are
@@ -8,6 +8,7 @@
 //   modules is when Astro holds the most memory (some 1.9 GB at 1,000 briefings), and the card drawer's 300 MB
 //   beside it would raise the build's peak by as much.
 import type { Plugin } from 'vite';
+import { CITATIONS } from './build-env.ts';
 
 export const BUNDLED = 'reader:bundled';
 export const RENDER = 'reader:render';
@@ -17,10 +18,13 @@ export const announceBundled: Plugin = {
   name: 'reader:announce-bundled',
   apply: 'build',
   async closeBundle() {
-    if (this.environment?.name !== 'prerender' || !process.send) return;
-    const told = new Promise<void>((done) => process.on('message', (message) => message === RENDER && done()));
-    process.send(BUNDLED);
-    await told;
+    // Only under the build script, which sets CITATIONS: any other parent with an IPC channel is not waited for.
+    if (this.environment?.name !== 'prerender' || !process.send || !process.env[CITATIONS]) return;
+    await new Promise<void>((done, failed) => {
+      process.on('message', (message) => message === RENDER && done());
+      process.once('disconnect', () => failed(new Error('the build script went away before the pages were rendered')));
+      process.send!(BUNDLED);
+    });
     process.disconnect();
   },
 };
