@@ -22,6 +22,8 @@ interface Pattern {
 
 export interface Matcher {
   patterns: Pattern[];
+  /** The patterns that can start with a character, by that character lower-cased, in the patterns' order. */
+  startingWith: Map<string, Pattern[]>;
 }
 
 /** Every string that names the entity: its name and its aliases. */
@@ -35,7 +37,7 @@ export function createMatcher(entities: Nameable[]): Matcher {
     namesOf(entity).map((value) => ({ entity: entity.slug, value, insensitive: entity.case === 'insensitive' })),
   );
   patterns.sort((a, b) => b.value.length - a.value.length || a.value.localeCompare(b.value));
-  return { patterns };
+  return { patterns, startingWith: new Map() };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -50,12 +52,33 @@ function matchesAt(text: string, at: number, pattern: Pattern): boolean {
   return same && !isWordChar(text[at + pattern.value.length]);
 }
 
+/**
+ * The patterns worth trying where the text has `char`: those whose first character lower-cases to the same one
+ * character, and those whose first character lower-cases to more than one (kept everywhere, as is every pattern
+ * where `char` does). Two strings equal once lower-cased begin with the same lower-cased character otherwise.
+ */
+function candidates(matcher: Matcher, char: string): Pattern[] {
+  const key = char.toLowerCase();
+  if (key.length !== 1) return matcher.patterns;
+  let found = matcher.startingWith.get(key);
+  if (!found) {
+    found = matcher.patterns.filter((p) => {
+      const first = p.value.charAt(0).toLowerCase();
+      return first.length !== 1 || first === key;
+    });
+    matcher.startingWith.set(key, found);
+  }
+  return found;
+}
+
 /** Mentions in `text`, left to right, never overlapping: at each word start the longest name wins. */
 export function findMentions(text: string, matcher: Matcher): MentionMatch[] {
   const found: MentionMatch[] = [];
   let at = 0;
   while (at < text.length) {
-    const pattern = isWordChar(text[at - 1]) ? undefined : matcher.patterns.find((p) => matchesAt(text, at, p));
+    const pattern = isWordChar(text[at - 1])
+      ? undefined
+      : candidates(matcher, text[at]).find((p) => matchesAt(text, at, p));
     if (pattern) {
       const end = at + pattern.value.length;
       found.push({ entity: pattern.entity, start: at, end, text: text.slice(at, end) });

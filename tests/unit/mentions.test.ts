@@ -43,6 +43,40 @@ const matcher = createMatcher(ENTITIES);
 const found = (text: string) => findMentions(text, matcher).map((m) => [m.entity, m.text]);
 
 describe('findMentions', () => {
+  it('finds what trying every name at every word start finds, in any case and script', () => {
+    const names = [
+      ...ENTITIES,
+      entity('istanbul', 'İstanbul Forum', [], true),
+      entity('sigma', 'Σύνδεσμος', ['ΣΥΝΔΕΣΜΟΣ'], true),
+      entity('zhonggong', '中共', ['中共中央']),
+      entity('deseret', '𐐀𐐁 Society', [], true),
+    ];
+    const all = createMatcher(names);
+    const everyName = (text: string) => {
+      const out: [string, string][] = [];
+      for (let at = 0; at < text.length;) {
+        const wordBefore = /[\p{L}\p{N}]/u.test(text[at - 1] ?? '');
+        const hit = wordBefore
+          ? undefined
+          : all.patterns.find((p) => {
+              const candidate = text.slice(at, at + p.value.length);
+              const same = p.insensitive ? candidate.toLowerCase() === p.value.toLowerCase() : candidate === p.value;
+              return (
+                candidate.length === p.value.length && same && !/[\p{L}\p{N}]/u.test(text[at + p.value.length] ?? '')
+              );
+            });
+        if (hit) out.push([hit.entity, text.slice(at, (at += hit.value.length))]);
+        else at += 1;
+      }
+      return out;
+    };
+    const text =
+      'the UNITED FRONT and the united front, ufwd and UFWD, the İSTANBUL FORUM and the i̇stanbul forum, σύνδεσμος and ' +
+      'ΣΥΝΔΕΣΜΟΣ, 中共中央 and 中共, the 𐐨𐐩 society, Alex Joske and alex joske, United Front Work Department.';
+    expect(findMentions(text, all).map((m) => [m.entity, m.text])).toEqual(everyName(text));
+    expect(everyName(text).length).toBeGreaterThan(10);
+  });
+
   it('finds names and aliases', () => {
     expect(found('said the report by ASPI, says analyst Alex Joske.')).toEqual([
       ['aspi', 'ASPI'],
