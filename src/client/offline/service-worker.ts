@@ -86,9 +86,14 @@ async function ownCaches(): Promise<string[]> {
   return (await caches.keys()).filter((name) => name.startsWith(OWN));
 }
 
+/** The response kept for `key` in any of our caches; a cache deleted while it is read (a briefing being removed
+ * from this device as its page loads) is a miss, not an error that fails the request. */
 async function cached(key: string): Promise<Response | undefined> {
   for (const name of await ownCaches()) {
-    const hit = await (await caches.open(name)).match(key);
+    const hit = await caches
+      .open(name)
+      .then((cache) => cache.match(key))
+      .catch(() => undefined);
     if (hit) return hit;
   }
   return undefined;
@@ -191,7 +196,7 @@ async function fetched(event: FetchEvent): Promise<Response> {
     const response = await fetch(request);
     event.waitUntil(keep(key, response.clone()));
     return response;
-  } catch (error) {
+  } catch {
     const hit = await cached(key);
     if (hit) return hit;
     if (request.mode === 'navigate') return offlinePage(path);
@@ -200,7 +205,8 @@ async function fetched(event: FetchEvent): Promise<Response> {
     if (path.startsWith(`${BASE}_astro/`) && path.endsWith('.js'))
       return new Response(OFFLINE_MODULE, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
     if (path.startsWith(`${BASE}pagefind/`)) return new Response('', { status: 504, statusText: 'Not saved' });
-    throw error;
+    // Anything else (a favicon, a card) fails as it would with no worker, not as the worker's own error.
+    return Response.error();
   }
 }
 
