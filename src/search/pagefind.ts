@@ -83,11 +83,15 @@ function runIndexer(siteDir: string, timeoutMs: number, listed: () => void): Pro
     const child = spawn(process.execPath, [INDEXER, siteDir], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stderr = '';
     let timedOut = false;
-    let out = '';
+    // A line of its own says it has listed the pages; once it has come, nothing more it prints is read.
+    let printed = '';
+    let told = false;
     child.stdout.on('data', (chunk) => {
-      if (out.includes(LISTED)) return;
-      out += chunk;
-      if (out.split('\n').includes(LISTED)) listed();
+      if (told) return;
+      printed += chunk;
+      if (!printed.split('\n').slice(0, -1).includes(LISTED)) return;
+      told = true;
+      listed();
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const kill = () => {
