@@ -27,6 +27,7 @@ import { formatProblems } from '../src/content/problems.ts';
 import {
   CARDS_BESIDE_ASTRO,
   CHECKED_ENV,
+  CHECKED_YAML,
   CITATIONS,
   FINISH_AFTER_ASTRO,
   SECTION_FACTS,
@@ -34,7 +35,7 @@ import {
 import { libraryCitedWorks } from '../src/library/cited-works.ts';
 import { createPaths } from '../src/site/urls.ts';
 import { libraryCards } from '../src/site/cards.ts';
-import { BUNDLED, RENDER } from '../src/site/build-signals.ts';
+import { BUNDLED, RENDER, YAML_READY, YAML_WANTED } from '../src/site/build-signals.ts';
 import type { CardsRequest } from './cards.ts';
 import type { CheckRequest, ContentCheck } from './check-content.ts';
 import type { CitationsRequest } from './citations.ts';
@@ -56,6 +57,7 @@ const scratch = join(root, '.cache');
 const stage = join(scratch, `build-${process.pid}`);
 const cardsDir = `${stage}-cards`;
 const factsFile = `${stage}-facts.json`;
+const yamlFile = `${stage}-yaml.json`;
 const citationsFile = `${stage}-citations.json`;
 const citesDir = `${stage}-cites`;
 const silent = process.argv.includes('--silent');
@@ -63,7 +65,7 @@ const children: ChildProcess[] = [];
 
 function fail(message: string, code = 1): never {
   for (const child of children) child.kill();
-  for (const path of [stage, cardsDir, citesDir, factsFile, citationsFile])
+  for (const path of [stage, cardsDir, citesDir, factsFile, yamlFile, citationsFile])
     rmSync(path, { recursive: true, force: true });
   console.error(`${message}\n\nbuild failed: ${shown}/ left as it was`);
   process.exit(code);
@@ -106,6 +108,7 @@ const checked = ask<ContentCheck>('the content check', 'tools/check-content.ts',
   contentDir: content,
   displayRoot: root,
   factsFile,
+  yamlFile,
 } satisfies CheckRequest).catch((error: Error) => fail(`the content check failed: ${reason(error)}`));
 
 /**
@@ -176,6 +179,7 @@ const astro = spawn(
       [FINISH_AFTER_ASTRO]: '1',
       [CARDS_BESIDE_ASTRO]: '1',
       [SECTION_FACTS]: factsFile,
+      [CHECKED_YAML]: yamlFile,
       [CITATIONS]: citationsFile,
     },
   },
@@ -191,6 +195,14 @@ for (const [from, to] of [
   from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
 }
 const bundled = new Promise<void>((done) => astro.on('message', (message) => message === BUNDLED && done()));
+// Astro asks for the YAML the check read when it first reads its data collections; the answer waits for the check.
+astro.on('message', (message) => {
+  if (message !== YAML_WANTED) return;
+  void checked.then((check) => {
+    if (!check.problems.length && astro.connected)
+      astro.send(YAML_READY, (error) => error && fail(`Astro could not be given the checked YAML: ${error.message}`));
+  });
+});
 const closed = new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
 
 // Ctrl-C or a kill: stop Astro, remove the half-built folder, keep the output folder.
@@ -219,7 +231,7 @@ const status = await closed;
 if (status !== 0) fail(`astro build exited with status ${status}`, status);
 // Pages rendered without waiting for RENDER may have read the facts or the citations before they were written.
 if (!drawn) fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
-for (const file of [factsFile, citationsFile]) rmSync(file, { force: true });
+for (const file of [factsFile, yamlFile, citationsFile]) rmSync(file, { force: true });
 try {
   moveInto(citesDir, stage);
 } catch (error) {

@@ -54,7 +54,9 @@ export function cleanLeftovers(target: string, scratchDir?: string): string[] {
   }
   const stale = [
     ...leftovers(parent, new RegExp(`^\\.${escaped}\\.(?:building|previous)-(\\d+)$`)),
-    ...(scratchDir ? leftovers(scratchDir, /^build-(\d+)(?:-cards|-cites|-facts\.json|-citations\.json)?$/) : []),
+    ...(scratchDir
+      ? leftovers(scratchDir, /^build-(\d+)(?:-cards|-cites|-facts\.json|-yaml\.json|-citations\.json)?$/)
+      : []),
   ].filter((path) => existsSync(path));
   for (const path of stale) {
     rmSync(path, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { relative, resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { ContentError } from './problems.ts';
-import { loadLibraryYaml } from './briefing-yaml.ts';
+import { libraryYaml } from './briefing-yaml.ts';
 import type { LoadedLibrary } from './load.ts';
 
 interface LibraryEntry {
@@ -25,7 +25,7 @@ export function libraryLoader(contentDir: string, entriesOf: (library: LoadedLib
       const root = fileURLToPath(config.root);
       const dir = resolve(root, contentDir);
       const sync = async () => {
-        const library = loadLibraryYaml(dir, root);
+        const library = await libraryYaml(dir, root);
         if (library.problems.length) throw new ContentError(library.problems);
         const entries = entriesOf(library);
         // Relative to the project, as Astro's data store wants it (`../` for a content folder outside it).

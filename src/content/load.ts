@@ -134,12 +134,17 @@ interface Reading {
   unreadable: (problem: ContentProblem) => void;
 }
 
+/** How messages show a path: relative to `displayRoot`, or absolute outside it. */
+export function shownFrom(displayRoot: string): (path: string) => string {
+  return (path) => {
+    const shown = relative(displayRoot, path);
+    return shown && !shown.startsWith('..') ? shown : path;
+  };
+}
+
 function startReading(displayRoot: string): Reading {
   const reading: Reading = {
-    show: (path) => {
-      const shown = relative(displayRoot, path);
-      return shown && !shown.startsWith('..') ? shown : path;
-    },
+    show: shownFrom(displayRoot),
     problems: [],
     complete: true,
     unreadable: (problem) => {

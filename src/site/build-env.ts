@@ -20,6 +20,13 @@ export const CARDS_BESIDE_ASTRO = 'READER_CARDS_BESIDE_ASTRO';
  */
 export const SECTION_FACTS = 'READER_SECTION_FACTS';
 /**
+ * A JSON file of the briefings' YAML (briefing.yaml, entities.yaml, search-aliases.yaml) as the content check read
+ * and validated it: Astro's data collections and Markdown plugins take it (src/content/briefing-yaml.ts) rather
+ * than parse every file again, once the build script has said the check passed (YAML_READY in
+ * src/site/build-signals.ts). Without it they read the files themselves.
+ */
+export const CHECKED_YAML = 'READER_CHECKED_YAML';
+/**
  * A JSON file of every citation the pages show, formatted by citeproc before Astro renders them (tools/citations.ts),
  * by style and CSL-JSON item (citationKey in src/formats/citation-styles.ts): the pages take them from it rather than
  * run citeproc themselves, and the routes of the citation downloads (cite.bib, cite.ris, cite.json) write none, as

@@ -90,10 +90,10 @@ it('removes staging folders of builds that were interrupted, and keeps those of 
   site(join(cache, `build-${dead}`), 'half');
   site(join(cache, `build-${dead}-cards`), 'half');
   site(join(cache, `build-${dead}-cites`), 'half');
-  for (const file of ['facts', 'citations']) writeFileSync(join(cache, `build-${dead}-${file}.json`), '{}');
+  for (const file of ['facts', 'yaml', 'citations']) writeFileSync(join(cache, `build-${dead}-${file}.json`), '{}');
   writeFileSync(join(cache, `build-${running}-citations.json`), '{}');
   const done = cleanLeftovers(target, cache);
-  expect(done).toHaveLength(6);
+  expect(done).toHaveLength(7);
   expect(readdirSync(root).sort()).toEqual([stagingName(target, running), 'cache', 'dist'].sort());
   expect(readdirSync(cache)).toEqual([`build-${running}-citations.json`]);
 });

@@ -3,8 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, knownSections, validateLibrary } from '../../src/content/check';
-import { loadSection } from '../../src/content/load';
+import { checkLibrary, ContentError, knownSections, validateLibrary } from '../../src/content/check';
+import { loadLibrary, loadSection } from '../../src/content/load';
+import { libraryOfYaml, yamlOfLibrary } from '../../src/content/briefing-yaml';
 
 const FIXTURE = 'tests/fixtures/library';
 let dirs: string[] = [];
@@ -426,5 +427,30 @@ describe('knownSections', () => {
         facts: { words: read.facts!.words, indexedText: read.facts!.indexedText },
       });
     }
+  });
+});
+
+describe('yamlOfLibrary', () => {
+  /** A value with each function replaced by a marker: lines and paths are compared by what they answer. */
+  const data = (value: unknown): unknown => {
+    if (typeof value === 'function') return '(function)';
+    if (Array.isArray(value)) return value.map(data);
+    if (value && Object.getPrototypeOf(value) === Object.prototype)
+      return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, data(v)]));
+    return value;
+  };
+
+  it.each([
+    ['the real briefing', 'content'],
+    ['the fixture', FIXTURE],
+  ])('gives Astro’s collections, through JSON, the library they would read from the files: %s', (_, dir) => {
+    const root = process.cwd();
+    const written = JSON.parse(JSON.stringify(yamlOfLibrary(checkLibrary(dir, root))));
+    const restored = libraryOfYaml(written, dir, root);
+    const read = loadLibrary(dir, root, { sections: false, lines: false });
+    expect(data(restored)).toEqual(data(read));
+    for (const path of [join(root, dir, 'briefing.yaml'), '/elsewhere/briefing.yaml'])
+      expect(restored.show(path)).toBe(read.show(path));
+    expect(restored.briefings[0]!.lineOf(['title'])).toBeUndefined();
   });
 });
