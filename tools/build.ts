@@ -13,13 +13,17 @@
 // - Astro builds into `.cache/build-PID/` inside the checkout. Astro moves files from a folder under the
 //   working directory into its output folder with renames, which fail across filesystems; building inside
 //   the checkout also keeps two builds running at once from sharing that folder.
-// - The social cards are drawn by a process of their own (tools/cards.ts) while Astro renders the pages, which on
-//   a machine of two cores or more puts the build's largest single job beside Astro's instead of inside it.
+// - The social cards are drawn by a process of their own (tools/cards.ts) beside Astro, which on a machine of two
+//   cores or more puts the build's largest single job beside Astro's instead of inside it. It runs at the lowest
+//   priority, so that it takes only the CPU Astro leaves: at the same priority it took a quarter of the core
+//   Astro renders on. In a small library it starts as soon as the check has passed, on the core Astro's bundling
+//   leaves half idle; in a large one only once Astro has bundled the pages (CARDS_WHILE_BUNDLING_SECTIONS).
 // - Astro runs with memory settings measured on a library of 1,000 briefings (ASTRO_NODE_FLAGS, ASTRO_ENV below).
 // - The swap and the clean-up of folders left by interrupted builds are in tools/publish.ts.
 // A failed build exits non-zero and leaves the previous output folder as it was.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { basePath, contentDir, outDir, siteOrigin } from '../src/site/config.ts';
@@ -91,10 +95,21 @@ const content = resolve(root, contentDir());
 const reason = (error: unknown) =>
   process.env.DEBUG ? String((error as Error).stack ?? error) : ((error as Error).message ?? String(error));
 
-/** Forks one of the build's helpers (tools/*.ts), sends it `request`, and resolves with its one answer. */
-function ask<T>(what: string, script: string, request: object, env: NodeJS.ProcessEnv = {}): Promise<T> {
+/**
+ * Forks one of the build's helpers (tools/*.ts), sends it `request`, and resolves with its one answer. `priority` is
+ * its niceness: 19 runs it only on what CPU the other processes leave.
+ */
+function ask<T>(what: string, script: string, request: object, env: NodeJS.ProcessEnv = {}, priority = 0): Promise<T> {
   const child = fork(join(root, script), [], { cwd: root, env: { ...env, ...process.env } });
   children.push(child);
+  // Only ever lowered, which any process may do to its own child; if the system refuses, it runs as the others do.
+  if (priority && child.pid) {
+    try {
+      setPriority(child.pid, priority);
+    } catch {
+      // Slower, never wrong.
+    }
+  }
   const answer = new Promise<T>((done, failed) => {
     child.once('message', (message: T) => done(message));
     child.once('error', failed);
@@ -129,6 +144,12 @@ const ASTRO_ENV = { MIMALLOC_PURGE_DELAY: '0' };
  * arenas: two arenas in all hold less memory that nothing uses (sharp's documentation advises it).
  */
 const CARDS_ENV = { MALLOC_ARENA_MAX: '2' };
+/**
+ * The largest library (in sections) whose cards are drawn while Astro bundles. Bundling is when Astro holds the most
+ * memory, and the card drawer holds some 300 MB however many cards it draws: at 1,000 briefings (5,000 sections)
+ * Astro's 1.9 GB and the drawer's would pass 2 GB; at 500 sections Astro bundles in under 0.8 GB.
+ */
+const CARDS_WHILE_BUNDLING_SECTIONS = 2_000;
 
 /** Moves every file under `from` to the same place under `to`, and removes `from`. */
 function moveInto(from: string, to: string) {
@@ -146,7 +167,7 @@ function moveInto(from: string, to: string) {
 async function drawCards(check: ContentCheck): Promise<void> {
   try {
     const request: CardsRequest = { cards: libraryCards(check.cards), outDir: cardsDir };
-    await ask('the card drawer', 'tools/cards.ts', request, CARDS_ENV);
+    await ask('the card drawer', 'tools/cards.ts', request, CARDS_ENV, 19);
   } catch (error) {
     fail(`the social cards could not be drawn: ${reason(error)}`);
   }
@@ -220,9 +241,11 @@ for (const [to, chunk] of held.splice(0)) to.write(chunk);
 holding = false;
 
 const cited = makeCitations(check);
-let drawn: Promise<unknown> | undefined;
+let drawn = check.sections <= CARDS_WHILE_BUNDLING_SECTIONS ? drawCards(check) : undefined;
+let saidBundled = false;
 void bundled.then(async () => {
-  drawn = drawCards(check);
+  saidBundled = true;
+  drawn ??= drawCards(check);
   await cited;
   if (astro.connected)
     astro.send(RENDER, (error) => error && fail(`Astro could not be told to render: ${error.message}`));
@@ -230,7 +253,8 @@ void bundled.then(async () => {
 const status = await closed;
 if (status !== 0) fail(`astro build exited with status ${status}`, status);
 // Pages rendered without waiting for RENDER may have read the facts or the citations before they were written.
-if (!drawn) fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
+if (!saidBundled || !drawn)
+  fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
 for (const file of [factsFile, yamlFile, citationsFile]) rmSync(file, { force: true });
 try {
   moveInto(citesDir, stage);

@@ -9,9 +9,9 @@
 // - the build script starts Astro while it checks the content, and the pages need what the check found (the section
 //   facts) and the citations formatted from it (tools/citations.ts), which it answers RENDER only once they are
 //   written;
-// - it draws the social cards beside Astro (tools/cards.ts), but only from BUNDLED on: bundling some 10,000 content
-//   modules is when Astro holds the most memory (some 1.9 GB at 1,000 briefings), and the card drawer's 300 MB
-//   beside it would raise the build's peak by as much.
+// - in a large library it draws the social cards beside Astro (tools/cards.ts) only from BUNDLED on: bundling some
+//   10,000 content modules is when Astro holds the most memory (some 1.9 GB at 1,000 briefings), and the card
+//   drawer's 300 MB beside it would raise the build's peak by as much.
 import type { Plugin } from 'vite';
 import { CITATIONS } from './build-env.ts';
 
