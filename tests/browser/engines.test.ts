@@ -176,6 +176,9 @@ describeInEngines('reading, searching and copying', POLICY, (fixture) => {
       await page.waitFor(
         () => document.querySelector('h1')?.textContent === 'Alex Joske’s report and recommendations' || null,
       );
+      // The control's code, loaded once the page has, reads the saved state offline too. (Navigating on while it
+      // loads made Firefox report the abandoned import as an error of the page.)
+      await page.waitFor(offlineStatus, '^Saved for offline');
       await page.goto(fixture.url('china-united-front/sharp-power/'));
       await page.waitFor(() => document.querySelector('h1')?.textContent === 'Sharp power' || null);
       await page.waitFor(offlineStatus, '^Saved for offline');
