@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser';
+import { throttleLikeASlowPhone } from '../support/slow-phone';
 
 /** Result titles as the reader sees them, once the results have settled. */
 async function resultTitles(page: Page, scope = 'body'): Promise<string[]> {
@@ -174,6 +175,32 @@ describeInBrowser('the search page', ({ newPage, url, withPage }) => {
     await expect.poll(() => page.url()).toMatch(/\?q=wolf\+warrior$/);
     await expect.poll(() => input.inputValue()).toBe('wolf warrior');
     await expect.poll(async () => (await resultTitles(page))[0]).toBe('Wolf-warrior diplomacy on Twitter');
+  });
+
+  it('on a slow phone, keeps the entry Enter made when the reader types on before its results have come', async () => {
+    const page = await newPage();
+    await throttleLikeASlowPhone(page);
+    await page.goto(url('search/'));
+    const input = page.locator('.search-page input[type="search"]');
+    await input.waitFor();
+    // Typed, sent with Enter and changed within a few milliseconds, in the page: before search has even loaded.
+    await page.evaluate(() => {
+      const box = document.querySelector<HTMLInputElement>('.search-page input[type="search"]')!;
+      box.value = 'united front';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      box.form!.requestSubmit();
+      setTimeout(() => {
+        box.value = 'Wallenberg';
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, 10);
+    });
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\?q=Wallenberg$/);
+    await expect
+      .poll(async () => (await resultTitles(page))[0], { timeout: 15_000 })
+      .toBe('Webinar: China at a Crossroads');
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/\?q=united\+front$/);
+    await expect.poll(() => input.inputValue()).toBe('united front');
   });
 
   it('filters by section from the URL', async () => {

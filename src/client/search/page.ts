@@ -200,7 +200,10 @@ export async function setupSearchPage(): Promise<void> {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    void fromForm().then(() => (pushNext = true));
+    // The query is written into the URL at once (run's first step); from then on it is an entry of its own, which
+    // the next change adds to rather than replaces, however long its results take to come.
+    void fromForm();
+    pushNext = true;
   });
   filterBox.addEventListener('change', () => void fromForm());
   filterBox.addEventListener('click', (event) => {
