@@ -17,7 +17,8 @@
 //   cores or more puts the build's largest single job beside Astro's instead of inside it. It runs at the lowest
 //   priority, so that it takes only the CPU Astro leaves: at the same priority it took a quarter of the core
 //   Astro renders on. In a small library it starts as soon as the check has passed, on the core Astro's bundling
-//   leaves half idle; in a large one only once Astro has bundled the pages (CARDS_WHILE_BUNDLING_SECTIONS).
+//   leaves half idle; in a large one only once Astro has bundled the pages (CARDS_WHILE_BUNDLING_SECTIONS). Once
+//   Astro has exited, a second drawer shares the cards that are left (one drawer kept one and a half cores busy).
 // - Astro runs with memory settings measured on a library of 1,000 briefings (ASTRO_NODE_FLAGS, ASTRO_ENV below).
 // - The swap and the clean-up of folders left by interrupted builds are in tools/publish.ts.
 // A failed build exits non-zero and leaves the previous output folder as it was.
@@ -40,7 +41,8 @@ import { libraryCitedWorks } from '../src/library/cited-works.ts';
 import { createPaths } from '../src/site/urls.ts';
 import { libraryCards } from '../src/site/cards.ts';
 import { BUNDLED, RENDER, YAML_READY, YAML_WANTED } from '../src/site/build-signals.ts';
-import type { CardsRequest } from './cards.ts';
+import type { CardsBatch, DrawerMessage } from './cards.ts';
+import type { Card } from '../src/site/cards.ts';
 import type { CheckRequest, ContentCheck } from './check-content.ts';
 import type { CitationsRequest } from './citations.ts';
 import { cleanLeftovers, publish } from './publish.ts';
@@ -96,10 +98,10 @@ const reason = (error: unknown) =>
   process.env.DEBUG ? String((error as Error).stack ?? error) : ((error as Error).message ?? String(error));
 
 /**
- * Forks one of the build's helpers (tools/*.ts), sends it `request`, and resolves with its one answer. `priority` is
- * its niceness: 19 runs it only on what CPU the other processes leave.
+ * Forks one of the build's helpers (tools/*.ts). `priority` is its niceness: 19 runs it only on what CPU the other
+ * processes leave.
  */
-function ask<T>(what: string, script: string, request: object, env: NodeJS.ProcessEnv = {}, priority = 0): Promise<T> {
+function helper(script: string, env: NodeJS.ProcessEnv = {}, priority = 0): ChildProcess {
   const child = fork(join(root, script), [], { cwd: root, env: { ...env, ...process.env } });
   children.push(child);
   // Only ever lowered, which any process may do to its own child; if the system refuses, it runs as the others do.
@@ -110,6 +112,12 @@ function ask<T>(what: string, script: string, request: object, env: NodeJS.Proce
       // Slower, never wrong.
     }
   }
+  return child;
+}
+
+/** Forks one of the build's helpers, sends it `request`, and resolves with its one answer. */
+function ask<T>(what: string, script: string, request: object): Promise<T> {
+  const child = helper(script);
   const answer = new Promise<T>((done, failed) => {
     child.once('message', (message: T) => done(message));
     child.once('error', failed);
@@ -163,11 +171,25 @@ function moveInto(from: string, to: string) {
   rmSync(from, { recursive: true, force: true });
 }
 
-/** Draws the social cards into `cardsDir`. A card that cannot be drawn stops the build at once, Astro with it. */
-async function drawCards(check: ContentCheck): Promise<void> {
+/** Cards a drawer is handed at a time: some 0.4 s of its work, so that two drawers end within that of each other. */
+const CARDS_A_BATCH = 25;
+
+/**
+ * Starts a card drawer on the cards left in `queue`, drawing them into `cardsDir`, and resolves once the queue is
+ * done and the drawer has drawn its last. A card that cannot be drawn stops the build at once, Astro with it.
+ */
+async function drawFrom(queue: Card[]): Promise<void> {
+  const child = helper('tools/cards.ts', CARDS_ENV, 19);
   try {
-    const request: CardsRequest = { cards: libraryCards(check.cards), outDir: cardsDir };
-    await ask('the card drawer', 'tools/cards.ts', request, CARDS_ENV, 19);
+    await new Promise<void>((done, failed) => {
+      child.on('message', (message: DrawerMessage) => {
+        if (message === 'more')
+          child.send({ cards: queue.splice(0, CARDS_A_BATCH), outDir: cardsDir } satisfies CardsBatch);
+        else if (message === 'drawn') done();
+      });
+      child.once('error', failed);
+      child.once('exit', (code) => failed(new Error(`it stopped (exit ${code}) before it had drawn its cards`)));
+    });
   } catch (error) {
     fail(`the social cards could not be drawn: ${reason(error)}`);
   }
@@ -241,11 +263,13 @@ for (const [to, chunk] of held.splice(0)) to.write(chunk);
 holding = false;
 
 const cited = makeCitations(check);
-let drawn = check.sections <= CARDS_WHILE_BUNDLING_SECTIONS ? drawCards(check) : undefined;
+const cards = libraryCards(check.cards);
+const drawers: Promise<void>[] = [];
+if (check.sections <= CARDS_WHILE_BUNDLING_SECTIONS) drawers.push(drawFrom(cards));
 let saidBundled = false;
 void bundled.then(async () => {
   saidBundled = true;
-  drawn ??= drawCards(check);
+  if (!drawers.length) drawers.push(drawFrom(cards));
   await cited;
   if (astro.connected)
     astro.send(RENDER, (error) => error && fail(`Astro could not be told to render: ${error.message}`));
@@ -253,8 +277,9 @@ void bundled.then(async () => {
 const status = await closed;
 if (status !== 0) fail(`astro build exited with status ${status}`, status);
 // Pages rendered without waiting for RENDER may have read the facts or the citations before they were written.
-if (!saidBundled || !drawn)
-  fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
+if (!saidBundled) fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
+// Astro's core is free: a second drawer shares the cards that are left (beside Pagefind, which goes first).
+if (cards.length) drawers.push(drawFrom(cards));
 for (const file of [factsFile, yamlFile, citationsFile]) rmSync(file, { force: true });
 try {
   moveInto(citesDir, stage);
@@ -262,7 +287,7 @@ try {
   fail(`the citation downloads could not be put beside the pages: ${(error as Error).message}`);
 }
 // The cards are moved in once drawn; Pagefind and the headers, which read only the pages, need not wait for them.
-const allFiles = drawn.then(() => {
+const allFiles = Promise.all(drawers).then(() => {
   try {
     moveInto(cardsDir, stage);
   } catch (error) {

@@ -1,33 +1,57 @@
-// The social cards of `npm run build`, drawn in a process of their own beside Astro, at the lowest priority:
-// tools/build.ts starts it once the content check has passed (once Astro has bundled the pages, in a large library)
-// and sends it the cards (src/site/cards.ts) and a folder to write them into; it answers with the number drawn.
-// Drawing the cards (satori, resvg, sharp: src/formats/social-card.ts) is a third of the build's work, which in
-// Astro's process held up the pages. Four cards are drawn at a time, so that while one is laid out on this thread the
-// others are rasterised and encoded on Node's thread pool (four threads): once Astro has exited, the drawer has both
-// cores of a two-core machine, where two at a time kept it to about one and a half.
+// A drawer of the social cards of `npm run build`, in a process of its own beside Astro, at the lowest priority.
+// tools/build.ts starts one once the content check has passed (once Astro has bundled the pages, in a large library)
+// and a second once Astro has exited, and hands them the cards (src/site/cards.ts) a batch at a time from one
+// queue, so the two share what is left: the drawer asks for a batch ("more"), draws it into the batch's folder, and
+// asks again; an empty batch means the queue is done, and it answers "drawn". Drawing the cards (satori, resvg,
+// sharp: src/formats/social-card.ts) is a third of the build's work, which in Astro's process held up the pages.
+// Four cards are drawn at a time, so that while one is laid out on this thread the others are rasterised and
+// encoded on Node's thread pool (four threads).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { renderCard } from '../src/formats/social-card.ts';
 import type { Card } from '../src/site/cards.ts';
 
-export interface CardsRequest {
+/** What the build script hands a drawer: the next cards of the queue (none when it is done). */
+export interface CardsBatch {
   cards: Card[];
   outDir: string;
 }
+/** What a drawer tells the build script: it wants a batch, or it has drawn its last card. */
+export type DrawerMessage = 'more' | 'drawn';
+const MORE: DrawerMessage = 'more';
+const DRAWN: DrawerMessage = 'drawn';
 
 const AT_ONCE = 4;
 
-process.once('message', async ({ cards, outDir }: CardsRequest) => {
-  let next = 0;
-  const draw = async () => {
-    while (next < cards.length) {
-      const { file, text } = cards[next++];
-      const png = await renderCard(text);
-      const path = join(outDir, `${file}.png`);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, png);
-    }
-  };
-  await Promise.all(Array.from({ length: AT_ONCE }, draw));
-  process.send!({ drawn: cards.length }, () => process.exit(0));
-});
+const waiting: { card: Card; outDir: string }[] = [];
+let done = false;
+let asking: Promise<void> | undefined;
+
+/** Asks the build script for the next batch (once, however many draws are waiting for it). */
+const more = () =>
+  (asking ??= new Promise<void>((answered) => {
+    process.once('message', ({ cards, outDir }: CardsBatch) => {
+      waiting.push(...cards.map((card) => ({ card, outDir })));
+      done = cards.length === 0;
+      asking = undefined;
+      answered();
+    });
+    process.send!(MORE);
+  }));
+
+async function next() {
+  while (!waiting.length && !done) await more();
+  return waiting.shift();
+}
+
+const draw = async () => {
+  for (let job = await next(); job; job = await next()) {
+    const png = await renderCard(job.card.text);
+    const path = join(job.outDir, `${job.card.file}.png`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, png);
+  }
+};
+
+await Promise.all(Array.from({ length: AT_ONCE }, draw));
+process.send!(DRAWN, () => process.exit(0));
