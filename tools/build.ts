@@ -24,7 +24,6 @@
 // A failed build exits non-zero and leaves the previous output folder as it was.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { basePath, contentDir, outDir, siteOrigin } from '../src/site/config.ts';
@@ -43,7 +42,7 @@ import { libraryCards } from '../src/site/cards.ts';
 import { BUNDLED, RENDER, YAML_READY, YAML_WANTED } from '../src/site/build-signals.ts';
 import type { CardsBatch, DrawerMessage } from './cards.ts';
 import type { Card } from '../src/site/cards.ts';
-import type { CheckRequest, ContentCheck } from './check-content.ts';
+import type { CheckRequest, CheckWord, ContentCheck } from './check-content.ts';
 import type { CitationsRequest } from './citations.ts';
 import { cleanLeftovers, publish } from './publish.ts';
 
@@ -97,42 +96,44 @@ const content = resolve(root, contentDir());
 const reason = (error: unknown) =>
   process.env.DEBUG ? String((error as Error).stack ?? error) : ((error as Error).message ?? String(error));
 
-/**
- * Forks one of the build's helpers (tools/*.ts). `priority` is its niceness: 19 runs it only on what CPU the other
- * processes leave.
- */
-function helper(script: string, env: NodeJS.ProcessEnv = {}, priority = 0): ChildProcess {
+/** Forks one of the build's helpers (tools/*.ts). */
+function helper(script: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = fork(join(root, script), [], { cwd: root, env: { ...env, ...process.env } });
   children.push(child);
-  // Only ever lowered, which any process may do to its own child; if the system refuses, it runs as the others do.
-  if (priority && child.pid) {
-    try {
-      setPriority(child.pid, priority);
-    } catch {
-      // Slower, never wrong.
-    }
-  }
   return child;
 }
 
-/** Forks one of the build's helpers, sends it `request`, and resolves with its one answer. */
-function ask<T>(what: string, script: string, request: object): Promise<T> {
+/** How a helper that ended says so: 'close' comes only once its last message has been read, where 'exit' may not. */
+const stopped = (child: ChildProcess, what: string, before: string) =>
+  new Promise<never>((_, failed) =>
+    child.once('close', (code, signal) =>
+      failed(new Error(`${what} stopped (${signal ? `killed by ${signal}` : `exit ${code}`}) before ${before}`)),
+    ),
+  );
+
+/**
+ * Forks one of the build's helpers, sends it `request`, and resolves with its one answer (an object); a word it says
+ * before (a string) goes to `heard`.
+ */
+function ask<T>(what: string, script: string, request: object, heard?: (word: string) => void): Promise<T> {
   const child = helper(script);
   const answer = new Promise<T>((done, failed) => {
-    child.once('message', (message: T) => done(message));
+    child.on('message', (message: T | string) => (typeof message === 'string' ? heard?.(message) : done(message)));
     child.once('error', failed);
-    child.once('exit', (code) => failed(new Error(`${what} stopped (exit ${code}) before it answered`)));
+    stopped(child, what, 'it answered').catch(failed);
   });
   child.send(request);
   return answer;
 }
 
-const checked = ask<ContentCheck>('the content check', 'tools/check-content.ts', {
-  contentDir: content,
-  displayRoot: root,
-  factsFile,
-  yamlFile,
-} satisfies CheckRequest).catch((error: Error) => fail(`the content check failed: ${reason(error)}`));
+let yamlWritten: () => void;
+const yamlReady = new Promise<void>((done) => (yamlWritten = done));
+const checked = ask<ContentCheck>(
+  'the content check',
+  'tools/check-content.ts',
+  { contentDir: content, displayRoot: root, factsFile, yamlFile } satisfies CheckRequest,
+  (word) => word === ('yaml-written' satisfies CheckWord) && yamlWritten(),
+).catch((error: Error) => fail(`the content check failed: ${reason(error)}`));
 
 /**
  * How Node runs Astro (measured at 1,000 briefings, 5,000 sections): --heap-growing-percent=50 lets the heap grow
@@ -179,7 +180,7 @@ const CARDS_A_BATCH = 25;
  * done and the drawer has drawn its last. A card that cannot be drawn stops the build at once, Astro with it.
  */
 async function drawFrom(queue: Card[]): Promise<void> {
-  const child = helper('tools/cards.ts', CARDS_ENV, 19);
+  const child = helper('tools/cards.ts', CARDS_ENV);
   try {
     await new Promise<void>((done, failed) => {
       child.on('message', (message: DrawerMessage) => {
@@ -188,7 +189,7 @@ async function drawFrom(queue: Card[]): Promise<void> {
         else if (message === 'drawn') done();
       });
       child.once('error', failed);
-      child.once('exit', (code) => failed(new Error(`it stopped (exit ${code}) before it had drawn its cards`)));
+      stopped(child, 'it', 'it had drawn its cards').catch(failed);
     });
   } catch (error) {
     fail(`the social cards could not be drawn: ${reason(error)}`);
@@ -238,11 +239,13 @@ for (const [from, to] of [
   from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
 }
 const bundled = new Promise<void>((done) => astro.on('message', (message) => message === BUNDLED && done()));
-// Astro asks for the YAML the check read when it first reads its data collections; the answer waits for the check.
+// Astro asks for the YAML the check read when it first reads its data collections; the answer waits until the check
+// has written it, which it does first of all (if the YAML is broken it never does, and the check's problems stop
+// the build, Astro with it).
 astro.on('message', (message) => {
   if (message !== YAML_WANTED) return;
-  void checked.then((check) => {
-    if (!check.problems.length && astro.connected)
+  void yamlReady.then(() => {
+    if (astro.connected)
       astro.send(YAML_READY, (error) => error && fail(`Astro could not be given the checked YAML: ${error.message}`));
   });
 });
@@ -278,8 +281,9 @@ const status = await closed;
 if (status !== 0) fail(`astro build exited with status ${status}`, status);
 // Pages rendered without waiting for RENDER may have read the facts or the citations before they were written.
 if (!saidBundled) fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
-// Astro's core is free: a second drawer shares the cards that are left (beside Pagefind, which goes first).
-if (cards.length) drawers.push(drawFrom(cards));
+// Astro's core is free: a second drawer shares the cards that are left, unless the first is nearly done (a drawer
+// takes half a second to start). Pagefind, beside them, runs at the normal priority, so it is not slowed.
+if (cards.length > 4 * CARDS_A_BATCH) drawers.push(drawFrom(cards));
 for (const file of [factsFile, yamlFile, citationsFile]) rmSync(file, { force: true });
 try {
   moveInto(citesDir, stage);

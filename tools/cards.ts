@@ -1,15 +1,25 @@
 // A drawer of the social cards of `npm run build`, in a process of its own beside Astro, at the lowest priority.
 // tools/build.ts starts one once the content check has passed (once Astro has bundled the pages, in a large library)
-// and a second once Astro has exited, and hands them the cards (src/site/cards.ts) a batch at a time from one
+// and, if many cards are left, a second once Astro has exited, and hands them the cards (src/site/cards.ts) a batch at a time from one
 // queue, so the two share what is left: the drawer asks for a batch ("more"), draws it into the batch's folder, and
 // asks again; an empty batch means the queue is done, and it answers "drawn". Drawing the cards (satori, resvg,
 // sharp: src/formats/social-card.ts) is a third of the build's work, which in Astro's process held up the pages.
 // Four cards are drawn at a time, so that while one is laid out on this thread the others are rasterised and
 // encoded on Node's thread pool (four threads).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
-import { renderCard } from '../src/formats/social-card.ts';
 import type { Card } from '../src/site/cards.ts';
+
+// Niceness 19: it takes only the CPU the build's other processes leave (at the same priority as Astro it took a
+// quarter of the core Astro renders on). Lowered before the drawing code loads, so that the threads it starts
+// (Node's thread pool, sharp's) are lowered with it; if the system refuses, it runs as the others do.
+try {
+  setPriority(19);
+} catch {
+  // Slower, never wrong.
+}
+const { renderCard } = await import('../src/formats/social-card.ts');
 
 /** What the build script hands a drawer: the next cards of the queue (none when it is done). */
 export interface CardsBatch {
@@ -23,16 +33,18 @@ const DRAWN: DrawerMessage = 'drawn';
 
 const AT_ONCE = 4;
 
-const waiting: { card: Card; outDir: string }[] = [];
+const waiting: Card[] = [];
+let outDir = '';
 let done = false;
 let asking: Promise<void> | undefined;
 
 /** Asks the build script for the next batch (once, however many draws are waiting for it). */
 const more = () =>
   (asking ??= new Promise<void>((answered) => {
-    process.once('message', ({ cards, outDir }: CardsBatch) => {
-      waiting.push(...cards.map((card) => ({ card, outDir })));
-      done = cards.length === 0;
+    process.once('message', (batch: CardsBatch) => {
+      waiting.push(...batch.cards);
+      outDir = batch.outDir;
+      done = batch.cards.length === 0;
       asking = undefined;
       answered();
     });
@@ -45,9 +57,9 @@ async function next() {
 }
 
 const draw = async () => {
-  for (let job = await next(); job; job = await next()) {
-    const png = await renderCard(job.card.text);
-    const path = join(job.outDir, `${job.card.file}.png`);
+  for (let card = await next(); card; card = await next()) {
+    const png = await renderCard(card.text);
+    const path = join(outDir, `${card.file}.png`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, png);
   }

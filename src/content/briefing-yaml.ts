@@ -3,9 +3,9 @@
 // build. Read once a process: Astro's data collections (src/content/collections-loader.ts) read the whole library, and the
 // Markdown plugins then find each section's briefing here without reading it again. Astro loads the collections and
 // the plugins as separate copies of this module, so the memo lives on `globalThis`. Every file is stamped with its
-// modification time, so that in `astro dev` what changed is read again. Under `npm run build` the YAML is not
-// parsed here at all: the content check, which has just read and validated it, writes it as JSON (CHECKED_YAML in
-// src/site/build-env.ts), and the library is that.
+// modification time, so that in `astro dev` what changed is read again. Under `npm run build` the YAML is normally
+// not parsed here at all: the content check, which has just read and validated it, writes it as JSON (CHECKED_YAML
+// in src/site/build-env.ts), and the library is that (a file changed since is read again for the Markdown plugins).
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
@@ -119,7 +119,8 @@ export function libraryOfYaml(yaml: LibraryYaml, contentDir: string, displayRoot
  */
 export async function libraryYaml(contentDir: string, displayRoot: string): Promise<LoadedLibrary> {
   const file = process.env[CHECKED_YAML];
-  if (!file) return loadLibraryYaml(contentDir, displayRoot);
+  // Only under the build script, which answers over its IPC channel: anywhere else the files are read.
+  if (!file || !process.send) return loadLibraryYaml(contentDir, displayRoot);
   memo.checked ??= checkedYamlWritten().then(() => {
     const { stamps, stamp } = libraryStamps(contentDir);
     const yaml = JSON.parse(readFileSync(file, 'utf8')) as LibraryYaml;

@@ -39,8 +39,6 @@ export interface CheckedBriefing extends Omit<LoadedBriefing, 'data' | 'sections
 export interface LibraryCheck {
   /** The briefings, complete only when there are no problems. */
   briefings: CheckedBriefing[];
-  /** content/search-aliases.yaml as read. */
-  searchAliases: LoadedLibrary['searchAliases'];
   problems: ContentProblem[];
   warnings: ContentProblem[];
 }
@@ -101,7 +99,7 @@ export function checkLibrary(contentDir: string, displayRoot = process.cwd()): L
     checkEntities(library.briefings, problems);
     checkSearchAliases(library, problems);
   }
-  return { briefings: checked, searchAliases: library.searchAliases, problems, warnings };
+  return { briefings: checked, problems, warnings };
 }
 
 /** What the pages need of each checked section's text, by its collection id, `briefing/slug` (SECTION_FACTS). */
