@@ -153,6 +153,8 @@ const ASTRO_ENV = { MIMALLOC_PURGE_DELAY: '0' };
  * arenas: two arenas in all hold less memory that nothing uses (sharp's documentation advises it).
  */
 const CARDS_ENV = { MALLOC_ARENA_MAX: '2' };
+/** Set for a drawer started beside Astro's bundling: it runs at the lowest priority (tools/cards.ts). */
+const CARDS_LOW_PRIORITY = 'READER_CARDS_LOW_PRIORITY';
 /**
  * The largest library (in sections) whose cards are drawn while Astro bundles. Bundling is when Astro holds the most
  * memory, and the card drawer holds some 300 MB however many cards it draws: at 1,000 briefings (5,000 sections)
@@ -179,8 +181,8 @@ const CARDS_A_BATCH = 25;
  * Starts a card drawer on the cards left in `queue`, drawing them into `cardsDir`, and resolves once the queue is
  * done and the drawer has drawn its last. A card that cannot be drawn stops the build at once, Astro with it.
  */
-async function drawFrom(queue: Card[]): Promise<void> {
-  const child = helper('tools/cards.ts', CARDS_ENV);
+async function drawFrom(queue: Card[], besideBundling = false): Promise<void> {
+  const child = helper('tools/cards.ts', { ...CARDS_ENV, ...(besideBundling ? { [CARDS_LOW_PRIORITY]: '1' } : {}) });
   try {
     await new Promise<void>((done, failed) => {
       child.on('message', (message: DrawerMessage) => {
@@ -268,7 +270,7 @@ holding = false;
 const cited = makeCitations(check);
 const cards = libraryCards(check.cards);
 const drawers: Promise<void>[] = [];
-if (check.sections <= CARDS_WHILE_BUNDLING_SECTIONS) drawers.push(drawFrom(cards));
+if (check.sections <= CARDS_WHILE_BUNDLING_SECTIONS) drawers.push(drawFrom(cards, true));
 let saidBundled = false;
 void bundled.then(async () => {
   saidBundled = true;
