@@ -14,11 +14,11 @@
 //   working directory into its output folder with renames, which fail across filesystems; building inside
 //   the checkout also keeps two builds running at once from sharing that folder.
 // - The social cards are drawn by a process of their own (tools/cards.ts) beside Astro, which on a machine of two
-//   cores or more puts the build's largest single job beside Astro's instead of inside it. It runs at the lowest
-//   priority, so that it takes only the CPU Astro leaves: at the same priority it took a quarter of the core
-//   Astro renders on. In a small library it starts as soon as the check has passed, on the core Astro's bundling
-//   leaves half idle; in a large one only once Astro has bundled the pages (CARDS_WHILE_BUNDLING_SECTIONS). Once
-//   Astro has exited, a second drawer shares the cards that are left (one drawer kept one and a half cores busy).
+//   cores or more puts the build's largest single job beside Astro's instead of inside it. In a small library it
+//   starts as soon as the check has passed, on the core Astro's bundling leaves half idle, at the lowest priority,
+//   so that it takes only the CPU Astro leaves; in a large one only once Astro has bundled the pages
+//   (CARDS_WHILE_BUNDLING_SECTIONS). Once Astro has exited, a second drawer shares the cards that are left (one
+//   drawer kept one and a half cores busy).
 // - Astro runs with memory settings measured on a library of 1,000 briefings (ASTRO_NODE_FLAGS, ASTRO_ENV below).
 // - The swap and the clean-up of folders left by interrupted builds are in tools/publish.ts.
 // A failed build exits non-zero and leaves the previous output folder as it was.
@@ -284,7 +284,7 @@ if (status !== 0) fail(`astro build exited with status ${status}`, status);
 // Pages rendered without waiting for RENDER may have read the facts or the citations before they were written.
 if (!saidBundled) fail('Astro rendered the pages without saying it had bundled them (src/site/build-signals.ts)');
 // Astro's core is free: a second drawer shares the cards that are left, unless the first is nearly done (a drawer
-// takes half a second to start). Pagefind, beside them, runs at the normal priority, so it is not slowed.
+// takes half a second to start).
 if (cards.length > 4 * CARDS_A_BATCH) drawers.push(drawFrom(cards));
 for (const file of [factsFile, yamlFile, citationsFile]) rmSync(file, { force: true });
 try {
