@@ -1,6 +1,6 @@
-// A drawer of the social cards of `npm run build`, in a process of its own beside Astro.
-// tools/build.ts starts one once the content check has passed (once Astro has bundled the pages, in a large library)
-// and, if many cards are left, a second once Astro has exited, and hands them the cards (src/site/cards.ts) a batch at a time from one
+// A drawer of the social cards of `npm run build`, in a process of its own beside Astro. tools/build.ts starts one
+// once the content check has passed (once Astro has bundled the pages, in a large library) and, if many cards are
+// left, a second once Astro has exited, and hands them the cards (src/site/cards.ts) a batch at a time from one
 // queue, so the two share what is left: the drawer asks for a batch ("more"), draws it into the batch's folder, and
 // asks again; an empty batch means the queue is done, and it answers "drawn". Drawing the cards (satori, resvg,
 // sharp: src/formats/social-card.ts) is a third of the build's work, which in Astro's process held up the pages.
