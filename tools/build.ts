@@ -30,6 +30,7 @@ import { basePath, contentDir, outDir, siteOrigin } from '../src/site/config.ts'
 import { formatProblems } from '../src/content/problems.ts';
 import {
   CARDS_BESIDE_ASTRO,
+  CARDS_LOW_PRIORITY,
   CHECKED_ENV,
   CHECKED_YAML,
   CITATIONS,
@@ -126,13 +127,12 @@ function ask<T>(what: string, script: string, request: object, heard?: (word: st
   return answer;
 }
 
-let yamlWritten: () => void;
-const yamlReady = new Promise<void>((done) => (yamlWritten = done));
+const yamlReady = Promise.withResolvers<void>();
 const checked = ask<ContentCheck>(
   'the content check',
   'tools/check-content.ts',
   { contentDir: content, displayRoot: root, factsFile, yamlFile } satisfies CheckRequest,
-  (word) => word === ('yaml-written' satisfies CheckWord) && yamlWritten(),
+  (word) => word === ('yaml-written' satisfies CheckWord) && yamlReady.resolve(),
 ).catch((error: Error) => fail(`the content check failed: ${reason(error)}`));
 
 /**
@@ -153,8 +153,6 @@ const ASTRO_ENV = { MIMALLOC_PURGE_DELAY: '0' };
  * arenas: two arenas in all hold less memory that nothing uses (sharp's documentation advises it).
  */
 const CARDS_ENV = { MALLOC_ARENA_MAX: '2' };
-/** Set for a drawer started beside Astro's bundling: it runs at the lowest priority (tools/cards.ts). */
-const CARDS_LOW_PRIORITY = 'READER_CARDS_LOW_PRIORITY';
 /**
  * The largest library (in sections) whose cards are drawn while Astro bundles. Bundling is when Astro holds the most
  * memory, and the card drawer holds some 300 MB however many cards it draws: at 1,000 briefings (5,000 sections)
@@ -246,7 +244,7 @@ const bundled = new Promise<void>((done) => astro.on('message', (message) => mes
 // the build, Astro with it).
 astro.on('message', (message) => {
   if (message !== YAML_WANTED) return;
-  void yamlReady.then(() => {
+  void yamlReady.promise.then(() => {
     if (astro.connected)
       astro.send(YAML_READY, (error) => error && fail(`Astro could not be given the checked YAML: ${error.message}`));
   });

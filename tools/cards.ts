@@ -10,13 +10,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Card } from '../src/site/cards.ts';
+import { CARDS_LOW_PRIORITY } from '../src/site/build-env.ts';
 
 // Started beside Astro's bundling (in a small library), at niceness 19: it takes only the CPU Astro leaves, and
 // Astro bundles and renders as fast as alone, where at the same priority the drawer took a quarter of the core Astro
 // renders on. Lowered before the drawing code loads, so that the threads it starts (Node's thread pool, sharp's)
 // are lowered with it; if the system refuses, it runs as the others do. Started later (a large library, or once
 // Astro has exited) it runs at the normal priority: there the cards are the build's last job.
-if (process.env.READER_CARDS_LOW_PRIORITY) {
+if (process.env[CARDS_LOW_PRIORITY]) {
   try {
     setPriority(19);
   } catch {

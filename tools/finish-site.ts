@@ -23,10 +23,9 @@ export async function finishSite(
 ) {
   // Pagefind's indexer and binary run in processes of their own, reading the pages while this one rewrites their
   // <meta> policies, once the indexer has listed them; `_headers` is filled in once Pagefind has added its rules.
-  let listed = () => {};
-  const pagesListed = new Promise<void>((done) => (listed = done));
-  const indexed = writeSearchIndex(outDir, root, log, listed);
-  await Promise.race([pagesListed, indexed]);
+  const listed = Promise.withResolvers<void>();
+  const indexed = writeSearchIndex(outDir, root, log, listed.resolve);
+  await Promise.race([listed.promise, indexed]);
   let policies: { pages: number; policies: string[] };
   try {
     policies = movePagePolicies(outDir);

@@ -73,10 +73,10 @@ const INDEXER = fileURLToPath(new URL('./pagefind-indexer.ts', import.meta.url))
 const WHAT_TO_DO =
   'Check that Pagefind runs (npx pagefind --version) and that PAGEFIND_BINARY_PATH and PAGEFIND_EXTENDED_BINARY_PATH are unset or point at a working binary; `npm ci` reinstalls it.';
 
-/** Runs Pagefind over `siteDir` in a child process, within the time limit; rejects with a PagefindError. */
 /** What the indexer prints once it has listed the pages it will read (src/search/pagefind-indexer.ts). */
 const LISTED = 'listed';
 
+/** Runs Pagefind over `siteDir` in a child process, within the time limit; rejects with a PagefindError. */
 function runIndexer(siteDir: string, timeoutMs: number, listed: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // Its own process group, so that a time-out also kills the Pagefind binary it started.

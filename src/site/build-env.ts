@@ -1,5 +1,5 @@
-// What tools/build.ts tells Astro's process through its environment. A plain `astro build` sets none of them, and
-// does every step itself.
+// What tools/build.ts tells Astro's process (and, the last, its card drawers) through the environment. A plain
+// `astro build` sets none of them, and does every step itself.
 
 /** The content folder has just been checked (src/content/check-integration.ts need not check it again). */
 export const CHECKED_ENV = 'READER_CONTENT_CHECKED';
@@ -33,3 +33,5 @@ export const CHECKED_YAML = 'READER_CHECKED_YAML';
  * the build script writes them too. Without it (`astro dev`, a plain `astro build`) each page does both itself.
  */
 export const CITATIONS = 'READER_CITATIONS';
+/** Set for a card drawer started beside Astro's bundling: it runs at the lowest priority (tools/cards.ts). */
+export const CARDS_LOW_PRIORITY = 'READER_CARDS_LOW_PRIORITY';
